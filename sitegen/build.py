@@ -1,0 +1,485 @@
+"""The build: read → validate → graph → plan → render changed outputs → swap.
+
+Atomic: everything is written to a staging folder next to ``public/``; only a
+complete, valid build is swapped in (with one atomic ``renameat2`` exchange on
+Linux). A content error or a crash leaves ``public/`` exactly as it was.
+
+Incremental: each output has a fingerprint made of the digests of the content
+files it depends on plus everything global (theme, site.yaml, vocabularies,
+code, build date). Outputs whose fingerprint did not change are carried over
+from the previous build as hard links; the rest are rendered, in parallel.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime as dt
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+
+from sitegen import dates
+from sitegen.content import ParsedItem, digest_of, load_site_config, load_vocabularies, parse_item
+from sitegen.graph import SiteGraph, build_graph
+from sitegen.model import FOLDER_TYPES
+from sitegen.outputs import Output, plan, post_build_hooks
+from sitegen.problems import ContentError, Problem
+from sitegen.render import Renderer, Theme, resolve_content_link
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+STATE_VERSION = 1
+
+
+@dataclass
+class BuildOptions:
+    root: Path
+    out: Path | None = None
+    clean: bool = False
+    jobs: int = 0  # 0 = all cores
+    strict: bool = False  # warnings fail the build
+    today: dt.date | None = None
+    progress: Callable[[str, int, int], None] | None = None  # (phase, done, total)
+
+    @property
+    def public(self) -> Path:
+        return (self.out or self.root / "public").resolve()
+
+
+@dataclass
+class BuildResult:
+    items: int = 0
+    outputs: int = 0
+    written: int = 0
+    removed: int = 0
+    kept: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Site:
+    """Everything read from content/: the graph plus the digests that make fingerprints."""
+
+    graph: SiteGraph
+    parsed: list[ParsedItem]
+    digests: dict[str, str]
+    problems: list[Problem]
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _state_dir(root: Path) -> Path:
+    return root / ".hulpwijzer"
+
+
+def _code_digest() -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for package in ("sitegen", "search"):
+        folder = PACKAGE_ROOT / package
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".po", ".json", ".yaml", ".txt") and "__pycache__" not in path.parts:
+                hasher.update(path.relative_to(PACKAGE_ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return hasher.hexdigest()
+
+
+def content_files(root: Path) -> list[Path]:
+    content = root / "content"
+    files = []
+    for folder in FOLDER_TYPES:
+        base = content / folder
+        if base.is_dir():
+            files.extend(sorted(p for p in base.glob("*.md") if p.is_file()))
+    return files
+
+
+def read_content(root: Path, code_digest: str | None = None) -> tuple[list[ParsedItem], list[Problem]]:
+    """Parse every content file, reusing the parse of files whose size and mtime did not change."""
+    code_digest = code_digest or _code_digest()
+    cache_path = _state_dir(root) / "parse-cache.pickle"
+    cache: dict[str, tuple[int, int, ParsedItem]] = {}
+    if cache_path.exists():
+        try:
+            with cache_path.open("rb") as handle:
+                stored = pickle.load(handle)
+            if stored.get("code") == code_digest:
+                cache = stored["items"]
+        except Exception:  # a damaged cache is simply rebuilt
+            cache = {}
+    content = root / "content"
+    parsed: list[ParsedItem] = []
+    problems: list[Problem] = []
+    fresh: dict[str, tuple[int, int, ParsedItem]] = {}
+    for path in content_files(root):
+        key = path.relative_to(content).as_posix()
+        stat = path.stat()
+        cached = cache.get(key)
+        if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+            entry = cached[2]
+        else:
+            entry = parse_item(key, path.read_bytes())
+        fresh[key] = (stat.st_mtime_ns, stat.st_size, entry)
+        parsed.append(entry)
+        problems.extend(entry.problems)
+    _warn_strays(root, problems)
+    if fresh.keys() != cache.keys() or any(fresh[k][:2] != cache[k][:2] for k in fresh):
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump({"code": code_digest, "items": fresh}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_path)
+    return parsed, problems
+
+
+def _warn_strays(root: Path, problems: list[Problem]) -> None:
+    content = root / "content"
+    if not content.is_dir():
+        problems.append(Problem("content/", None, None, "de map content/ ontbreekt", "maak de map content/ aan of start in de juiste map"))
+        return
+    known = set(FOLDER_TYPES) | {"vocabularies", "media"}
+    for path in sorted(content.iterdir()):
+        if path.is_dir() and path.name not in known and not path.name.startswith("."):
+            problems.append(
+                Problem(f"content/{path.name}/", None, None, "onbekende map; de bestanden hierin worden niet gebruikt",
+                        "gebruik een van deze mappen: " + ", ".join(sorted(known)), severity="warning")
+            )
+    for folder in FOLDER_TYPES:
+        base = content / folder
+        if base.is_dir():
+            for path in sorted(base.iterdir()):
+                if path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
+                    problems.append(
+                        Problem(f"content/{folder}/{path.name}", None, None, "dit bestand wordt niet gebruikt: alleen .md-bestanden tellen",
+                                "geef het bestand de extensie .md of haal het weg", severity="warning")
+                    )
+
+
+def media_files(root: Path) -> dict[str, Path]:
+    base = root / "content" / "media"
+    if not base.is_dir():
+        return {}
+    return {"media/" + p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+
+
+def load_site(root: Path, today: dt.date | None = None) -> Site:
+    """Read and validate all of content/; problems are collected, not raised."""
+    today = today or dates.today()
+    code_digest = _code_digest()
+    site, problems, site_digest = load_site_config(root)
+    vocabularies, vocab_problems, vocab_digest = load_vocabularies(root)
+    problems.extend(vocab_problems)
+    parsed, item_problems = read_content(root, code_digest)
+    problems.extend(item_problems)
+    digests = {entry.key: entry.digest for entry in parsed}
+    media = media_files(root)
+    for key, path in media.items():
+        digests[key] = digest_of(path.read_bytes())
+    if site is None:
+        raise ContentError(sorted(problems))
+    graph, graph_problems = build_graph(site, vocabularies, parsed, today)
+    graph.site_digest, graph.vocab_digest = site_digest, vocab_digest
+    problems.extend(graph_problems)
+    for node in graph.nodes:
+        for image_field in ("image", "logo"):
+            image = getattr(node.data, image_field, None)
+            if image is not None and image.src.removeprefix("/") not in media:
+                problems.append(
+                    Problem(node.source, node.field_lines.get(image_field), f"{image_field}.src", f"het bestand '{image.src}' bestaat niet",
+                            "zet het bestand in content/media/ en schrijf het pad als media/naam.png")
+                )
+    by_type: dict[str, list[str]] = {}
+    for entry in parsed:
+        by_type.setdefault(entry.type_name, []).append(entry.key + ":" + entry.digest)
+    for type_name in FOLDER_TYPES.values():
+        digests[f"@type:{type_name}"] = hashlib.blake2b("\n".join(sorted(by_type.get(type_name, []))).encode(), digest_size=16).hexdigest()
+    digests["@all"] = hashlib.blake2b("\n".join(sorted(f"{k}:{v}" for k, v in digests.items())).encode(), digest_size=16).hexdigest()
+    digests["@code"] = code_digest
+    return Site(graph=graph, parsed=parsed, digests=digests, problems=problems)
+
+
+def check_links(site: Site, outputs: list[Output]) -> list[Problem]:
+    """Internal links in Markdown must point at a page or file this build writes."""
+    urls: set[str] = set()
+    for output in outputs:
+        urls.add("/" + output.path)
+        if output.path.endswith("index.html"):
+            urls.add("/" + output.path[: -len("index.html")])
+    problems = []
+    for entry in site.parsed:
+        if entry.item is None:
+            continue
+        for field_name, line, href in entry.links:
+            target = href.split("#", 1)[0].split("?", 1)[0]
+            if not target or "://" in target or target.startswith(("mailto:", "tel:")):
+                continue
+            if target.endswith(".md"):
+                if resolve_content_link(site.graph, target, entry.key) is None:
+                    problems.append(Problem("content/" + entry.key, line, field_name, f"de link '{href}' wijst naar een bestand dat niet bestaat",
+                                            "controleer de bestandsnaam, bijvoorbeeld ../organisations/naam.md"))
+            elif target.startswith("/"):
+                if target not in urls and target + "/" not in urls:
+                    problems.append(Problem("content/" + entry.key, line, field_name, f"de link '{href}' wijst naar een pagina die niet bestaat",
+                                            "controleer het adres; een pagina op deze site schrijf je als /informatie/naam/"))
+    return problems
+
+
+# ----------------------------------------------------------------------------- planning
+
+
+def fingerprints(outputs: list[Output], site: Site, theme: Theme) -> dict[str, str]:
+    graph = site.graph
+    global_part = "|".join((site.digests["@code"], theme.digest, graph.site_digest, graph.vocab_digest, graph.today.isoformat()))
+    table = {}
+    digests = site.digests
+    for output in outputs:
+        hasher = hashlib.blake2b(global_part.encode(), digest_size=16)
+        for dep in sorted(output.deps):
+            hasher.update(b"\0" + dep.encode() + b"=" + digests.get(dep, "-").encode())
+        table[output.path] = hasher.hexdigest()
+    return table
+
+
+def _asset_outputs(theme: Theme, root: Path) -> list[Output]:
+    outputs = []
+    for name, path in theme.files("static").items():
+        public = theme.assets[name].lstrip("/")
+        outputs.append(Output(public, deps=frozenset(), render=(lambda p=path: p.read_bytes())))
+    for key, path in media_files(root).items():
+        outputs.append(Output(key, deps=frozenset({key}), render=(lambda p=path: p.read_bytes())))
+    return outputs
+
+
+# ----------------------------------------------------------------------------- writing
+
+_WORK: tuple[list[Output], Renderer, Path] | None = None
+
+
+def _render_chunk(indices: list[int]) -> int:
+    outputs, renderer, staging = _WORK  # type: ignore[misc]
+    for index in indices:
+        _write(staging, outputs[index], renderer)
+    return len(indices)
+
+
+class RenderError(Exception):
+    """A template or generator failed; the message names the output and the template line."""
+
+
+def _write(staging: Path, output: Output, renderer: Renderer) -> None:
+    target = staging / output.path
+    try:
+        content = output.produce(renderer)
+    except jinja2.TemplateSyntaxError as error:
+        raise RenderError(f"/{output.path}: fout in sjabloon {error.filename or error.name}, regel {error.lineno}: {error.message}") from None
+    except jinja2.TemplateError as error:
+        frame = _template_frame(error)
+        raise RenderError(f"/{output.path}: fout in sjabloon {frame}: {error}") from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Write a new file and rename it over the old one: this breaks the hard
+    # link to the published file, which must stay as it is until the swap.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(content)
+    os.replace(tmp, target)
+
+
+def _render_all(outputs: list[Output], todo: list[int], renderer: Renderer, staging: Path, jobs: int, progress) -> None:
+    global _WORK
+    total = len(todo)
+    if progress:
+        progress("render", 0, total)
+    if jobs <= 1 or total < 64 or sys.platform == "win32":
+        for done, index in enumerate(todo, 1):
+            _write(staging, outputs[index], renderer)
+            if progress and (done % 50 == 0 or done == total):
+                progress("render", done, total)
+        return
+    import multiprocessing
+
+    _WORK = (outputs, renderer, staging)
+    chunk = max(16, min(200, total // (jobs * 8) or 1))
+    chunks = [todo[i : i + chunk] for i in range(0, total, chunk)]
+    done = 0
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for count in pool.imap_unordered(_render_chunk, chunks):
+                done += count
+                if progress:
+                    progress("render", done, total)
+    finally:
+        _WORK = None
+
+
+def _copy_tree_as_links(source: Path, target: Path) -> None:
+    if shutil.which("cp") and sys.platform.startswith("linux"):
+        subprocess.run(["cp", "-al", str(source), str(target)], check=True)
+        return
+    shutil.copytree(source, target, copy_function=os.link)
+
+
+def _template_frame(error: BaseException) -> str:
+    tb = error.__traceback__
+    where = "?"
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html") or filename.endswith(".xml") or filename.endswith(".txt"):
+            where = f"{filename}, regel {tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _swap(staging: Path, public: Path) -> None:
+    """Put staging in place of public; afterwards the old site is at staging."""
+    if public.exists() and sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            renameat2 = libc.renameat2
+            renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+            at_fdcwd = -100
+            if renameat2(at_fdcwd, os.fsencode(staging), at_fdcwd, os.fsencode(public), _RENAME_EXCHANGE) == 0:
+                return
+        except (AttributeError, OSError):
+            pass
+    if public.exists():
+        old = public.with_name(f".{public.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        os.rename(public, old)
+        os.rename(staging, public)
+        os.rename(old, staging)
+    else:
+        os.rename(staging, public)
+
+
+def _load_state(root: Path, public: Path) -> dict:
+    path = _state_file(root, public)
+    if not path.exists() or not public.is_dir():
+        return {}
+    try:
+        state = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return state if state.get("version") == STATE_VERSION else {}
+
+
+def _state_file(root: Path, public: Path) -> Path:
+    name = hashlib.blake2b(str(public).encode(), digest_size=6).hexdigest()
+    return _state_dir(root) / f"state-{name}.json"
+
+
+def _save_state(root: Path, public: Path, table: dict[str, str]) -> None:
+    path = _state_file(root, public)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"version": STATE_VERSION, "outputs": table}, sort_keys=True))
+    os.replace(tmp, path)
+
+
+# ----------------------------------------------------------------------------- the build
+
+
+def prepare(options: BuildOptions) -> tuple[Site, Theme, Renderer, list[Output], list[Problem]]:
+    """Read, validate and plan; returns every problem found (errors and warnings)."""
+    root = options.root.resolve()
+    site = load_site(root, options.today)
+    problems = list(site.problems)
+    try:
+        theme = Theme.load(root, site.graph.site.theme)
+    except FileNotFoundError as error:
+        problems.append(Problem("content/site.yaml", None, "theme", str(error), "zet 'theme' op een map die in themes/ staat"))
+        raise ContentError(sorted(problems)) from None
+    renderer = Renderer(theme, site.graph)
+    outputs = _asset_outputs(theme, root) + plan(site.graph, renderer)
+    problems.extend(check_links(site, outputs))
+    seen: dict[str, Output] = {}
+    for output in outputs:
+        if output.path in seen:
+            problems.append(Problem("content/", None, None, f"twee pagina's krijgen hetzelfde adres: /{output.path}",
+                                    "geef een van de items een andere slug"))
+        seen[output.path] = output
+    return site, theme, renderer, outputs, problems
+
+
+def build(options: BuildOptions) -> BuildResult:
+    started = time.perf_counter()
+    result = BuildResult()
+    root = options.root.resolve()
+    public = options.public
+    site, theme, renderer, outputs, problems = prepare(options)
+    result.timings["read+plan"] = time.perf_counter() - started
+    errors = [p for p in problems if p.severity == "error"]
+    result.warnings = sorted(p for p in problems if p.severity == "warning")
+    if errors or (options.strict and result.warnings):
+        raise ContentError(sorted(errors if errors else result.warnings))
+
+    table = fingerprints(outputs, site, theme)
+    previous = {} if options.clean else _load_state(root, public).get("outputs", {})
+    staging = public.with_name(f".{public.name}.staging")
+    if staging.exists():
+        shutil.rmtree(staging)
+    reuse = bool(previous) and public.is_dir()
+    step = time.perf_counter()
+    if reuse:
+        _copy_tree_as_links(public, staging)
+    else:
+        staging.mkdir(parents=True)
+    result.timings["copy"] = time.perf_counter() - step
+
+    todo = [i for i, output in enumerate(outputs) if not reuse or previous.get(output.path) != table[output.path] or not (staging / output.path).exists()]
+    wanted = {output.path for output in outputs}
+    step = time.perf_counter()
+    try:
+        jobs = options.jobs or os.cpu_count() or 1
+        _render_all(outputs, todo, renderer, staging, jobs, options.progress)
+        result.timings["render"] = time.perf_counter() - step
+        step = time.perf_counter()
+        removed = 0
+        if reuse:
+            for path in sorted(staging.rglob("*"), reverse=True):
+                rel = path.relative_to(staging).as_posix()
+                if path.is_file() and rel not in wanted:
+                    path.unlink()
+                    removed += 1
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+        result.changed = {outputs[i].path for i in todo}
+        for hook in post_build_hooks():
+            hook(staging, site.graph, result.changed, public if public.is_dir() else None)
+        result.timings["post-build"] = time.perf_counter() - step
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    step = time.perf_counter()
+    _swap(staging, public)
+    shutil.rmtree(staging, ignore_errors=True)
+    _save_state(root, public, table)
+    result.timings["swap"] = time.perf_counter() - step
+    result.items = len(site.graph.nodes)
+    result.outputs = len(outputs)
+    result.written = len(todo)
+    result.kept = len(outputs) - len(todo)
+    result.removed = removed
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def check(root: Path, today: dt.date | None = None) -> list[Problem]:
+    try:
+        *_, problems = prepare(BuildOptions(root=root, today=today))
+    except ContentError as error:
+        return error.problems
+    return sorted(problems)

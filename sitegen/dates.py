@@ -1,0 +1,70 @@
+"""Time: Europe/Amsterdam, recurrence, what is current on a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rruleset, rrulestr
+
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def today() -> dt.date:
+    """The build date. HULPWIJZER_TODAY=YYYY-MM-DD fixes it (tests, reproducible builds)."""
+    fixed = os.environ.get("HULPWIJZER_TODAY")
+    if fixed:
+        return dt.date.fromisoformat(fixed)
+    return dt.datetime.now(TIMEZONE).date()
+
+
+def local(value: dt.datetime) -> dt.datetime:
+    """Content times are wall-clock times in the Netherlands."""
+    return value.replace(tzinfo=TIMEZONE) if value.tzinfo is None else value.astimezone(TIMEZONE)
+
+
+def occurrences(activity, after: dt.datetime | None = None, limit: int = 50) -> list[tuple[dt.datetime, dt.datetime]]:
+    """(start, end) pairs in local time, in order; all of them, or those ending after ``after``."""
+    duration = activity.end - activity.start
+    starts = _starts(activity, after - duration if after is not None else None, limit)
+    return [(local(start), local(start + duration)) for start in starts]
+
+
+def _starts(activity, after: dt.datetime | None, limit: int) -> list[dt.datetime]:
+    recurrence = activity.recurrence
+    start = activity.start.replace(tzinfo=None)
+    if recurrence is None:
+        return [start] if after is None or start >= after.replace(tzinfo=None) else []
+    rules = rruleset()
+    if recurrence.rrule:
+        rules.rrule(rrulestr(recurrence.rrule, dtstart=start))
+    else:
+        rules.rdate(start)
+    for extra in recurrence.dates:
+        rules.rdate(extra.replace(tzinfo=None))
+    for excluded in recurrence.exdates:
+        rules.exdate(excluded.replace(tzinfo=None))
+    found: list[dt.datetime] = []
+    iterator = iter(rules) if after is None else rules.xafter(after.replace(tzinfo=None), count=limit, inc=True)
+    for value in iterator:
+        found.append(value)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def last_end(activity) -> dt.datetime | None:
+    """When the last occurrence ends; None when the recurrence never ends."""
+    recurrence = activity.recurrence
+    duration = activity.end - activity.start
+    if recurrence is None:
+        return local(activity.end)
+    if recurrence.rrule and "COUNT=" not in recurrence.rrule.upper() and "UNTIL=" not in recurrence.rrule.upper():
+        return None
+    starts = _starts(activity, None, 10_000)
+    return local(max(starts) + duration) if starts else None
+
+
+def start_of_day(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0, 0), TIMEZONE)

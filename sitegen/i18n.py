@@ -1,0 +1,50 @@
+"""Gettext for everything a resident or editor reads.
+
+Catalogs live in ``sitegen/locale/<lang>/LC_MESSAGES/hulpwijzer.po``. The
+source language of the strings is Dutch; English and Arabic are translations.
+We read the ``.po`` files directly with Babel so that no compile step (and no
+committed ``.mo`` binary) is needed.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "hulpwijzer"
+
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it now."""
+    return message
+
+
+@functools.lru_cache(maxsize=None)
+def translations(lang: str) -> gettext.NullTranslations:
+    po_path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po_path.exists():
+        return gettext.NullTranslations()
+    import io
+
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(fp=buffer, domain=DOMAIN)
+
+
+def gettext_for(lang: str):
+    return translations(lang).gettext
+
+
+def text_direction(lang: str) -> str:
+    return "rtl" if lang in RTL_LANGUAGES else "ltr"
