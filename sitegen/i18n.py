@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import io
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -29,17 +30,22 @@ def N_(message: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def translations(lang: str) -> gettext.NullTranslations:
-    po_path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not po_path.exists():
-        return gettext.NullTranslations()
-    import io
-
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang, domain=DOMAIN)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(fp=buffer, domain=DOMAIN)
+    """All catalogs of a language merged: each part of Hulpwijzer keeps its own .po file
+    (theme.po, search.po, vacancies.po, …) in sitegen/locale/<lang>/LC_MESSAGES/."""
+    folder = LOCALE_DIR / lang / "LC_MESSAGES"
+    merged: Translations | None = None
+    for po_path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=lang, domain=DOMAIN)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        part = Translations(fp=buffer, domain=DOMAIN)
+        if merged is None:
+            merged = part
+        else:
+            merged.merge(part)
+    return merged if merged is not None else gettext.NullTranslations()
 
 
 def gettext_for(lang: str):

@@ -1,0 +1,89 @@
+"""Helpers shared by the tests: building sites, serving them, a real browser, axe and vnu."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+from sitegen.build import BuildOptions, build
+from sitegen.serve import make_server
+
+REPO = Path(__file__).resolve().parent.parent
+MINIMAL_SITE = REPO / "tests" / "sites" / "minimal"
+TEST_TODAY = "2026-11-23"  # fixed build date: the demo content is dated around it
+NODE_MODULES = REPO / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def copy_site(source: Path, target: Path) -> Path:
+    """A writable copy of a site (content/ and themes/ if it has its own)."""
+    shutil.copytree(source / "content", target / "content")
+    if (source / "themes").is_dir() and source != REPO:
+        shutil.copytree(source / "themes", target / "themes")
+    return target
+
+
+def build_site(root: Path, out: Path | None = None, clean: bool = False, today: str = TEST_TODAY, jobs: int = 1):
+    import datetime as dt
+
+    return build(BuildOptions(root=root, out=out, clean=clean, today=dt.date.fromisoformat(today), jobs=jobs))
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path, headers_root: Path = REPO):
+    """Serve a built site on a free localhost port with the headers of netlify.toml."""
+    server = make_server(directory, headers_root, "127.0.0.1", 0, reloader=None, live_reload=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium_path() -> str:
+    return os.environ.get("HULPWIJZER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def run_axe(page, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")) -> list[dict]:
+    """axe-core in the page; returns the violations (each with id, help and nodes)."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        list(tags),
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def vnu_errors(paths: list[Path]) -> list[dict]:
+    """Nu Html Checker errors for HTML files (warnings are not errors)."""
+    if not paths:
+        return []
+    process = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+    )
+    data = json.loads(process.stderr or '{"messages": []}')
+    return [m for m in data["messages"] if m.get("type") == "error"]
