@@ -136,7 +136,7 @@ def read_content(root: Path, code_digest: str | None = None) -> tuple[list[Parse
     _warn_strays(root, problems)
     if fresh.keys() != cache.keys() or any(fresh[k][:2] != cache[k][:2] for k in fresh):
         cache_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_path.with_suffix(".tmp")
+        tmp = cache_path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
             pickle.dump({"code": code_digest, "items": fresh}, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache_path)
@@ -384,7 +384,7 @@ def _state_file(root: Path, public: Path) -> Path:
 def _save_state(root: Path, public: Path, table: dict[str, str]) -> None:
     path = _state_file(root, public)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps({"version": STATE_VERSION, "outputs": table}, sort_keys=True))
     os.replace(tmp, path)
 

@@ -14,8 +14,10 @@ from sitegen.outputs import Output, page_path
 
 PAGE_SIZE = 20
 
-# The types that get a listing, in menu order.
-LISTED_TYPES = ("page", "organisation", "activity", "offer", "vacancy")
+# The types that get a listing here, in menu order. Vacancies have their own
+# listing with filters in sitegen/vacancies.py.
+LISTED_TYPES = ("page", "organisation", "activity", "offer")
+HUB_TYPES = LISTED_TYPES + ("vacancy",)
 LISTING_TITLES = {
     "page": N_("Informatie"),
     "organisation": N_("Organisaties"),
@@ -147,7 +149,7 @@ def _hubs(graph: SiteGraph, lang: str, vocabulary: str, section: str) -> Iterabl
     for term in vocab.terms:
         url = f"{prefix}/{section}/{term.slug}/"
         groups = {}
-        for type_name in LISTED_TYPES:
+        for type_name in HUB_TYPES:
             groups[type_name] = [n for n in current_items(graph, type_name, lang) if term.slug in getattr(n.data, vocabulary, [])]
         page = PageInfo(
             title=graph.label(vocabulary, term.slug, lang),
