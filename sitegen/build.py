@@ -12,6 +12,7 @@ from the previous build as hard links; the rest are rendered, in parallel.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import datetime as dt
 import hashlib
@@ -25,6 +26,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 import jinja2
 
@@ -414,7 +420,27 @@ def prepare(options: BuildOptions) -> tuple[Site, Theme, Renderer, list[Output],
     return site, theme, renderer, outputs, problems
 
 
+@contextlib.contextmanager
+def build_lock(root: Path):
+    """One build at a time per site (the CMS publishes from several threads and processes)."""
+    lock_path = _state_dir(root) / "build.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def build(options: BuildOptions) -> BuildResult:
+    with build_lock(options.root.resolve()):
+        return _build(options)
+
+
+def _build(options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     result = BuildResult()
     root = options.root.resolve()
