@@ -289,6 +289,8 @@ def _write(staging: Path, output: Output, renderer: Renderer) -> None:
         content = output.produce(renderer)
     except jinja2.TemplateSyntaxError as error:
         raise RenderError(f"/{output.path}: fout in sjabloon {error.filename or error.name}, regel {error.lineno}: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        raise RenderError(f"/{output.path}: het sjabloon '{error.name}' bestaat niet in het thema") from None
     except jinja2.TemplateError as error:
         frame = _template_frame(error)
         raise RenderError(f"/{output.path}: fout in sjabloon {frame}: {error}") from None

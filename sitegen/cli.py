@@ -15,7 +15,8 @@ from sitegen.problems import ContentError, Problem
 class Progress:
     """A progress bar on a terminal; plain log lines elsewhere (CI, files)."""
 
-    def __init__(self, stream=sys.stderr):
+    def __init__(self, stream=None):
+        stream = stream or sys.stderr
         self.stream = stream
         self.tty = stream.isatty() and os.environ.get("CI") is None
         self.last = 0.0
@@ -38,7 +39,8 @@ class Progress:
         self.last_phase = phase
 
 
-def _report(problems: list[Problem], stream=sys.stderr) -> None:
+def _report(problems: list[Problem], stream=None) -> None:
+    stream = stream or sys.stderr
     for problem in problems:
         stream.write(problem.format() + "\n")
 

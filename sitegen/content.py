@@ -19,6 +19,7 @@ from sitegen.model import (
     FOLDER_TYPES,
     ITEM_TYPES,
     VOCABULARY_NAMES,
+    FieldError,
     Item,
     Markdown,
     SiteConfig,
@@ -107,8 +108,14 @@ def problems_from_validation(error: ValidationError, rel: str, document: frontma
         context["field"] = field_name or "…"
         kind = detail["type"]
         if kind == "value_error":
-            message = str(detail.get("ctx", {}).get("error", detail["msg"]))
-            fix = "pas de waarde aan zoals hierboven staat"
+            cause = (detail.get("ctx") or {}).get("error")
+            message = str(cause) if cause is not None else detail["msg"]
+            # Our validators write "what is wrong; how to fix it".
+            message, _, fix = message.partition("; ")
+            fix = fix or "pas de waarde aan"
+            if isinstance(cause, FieldError):
+                loc = loc + (cause.field,)
+                field_name = ".".join(str(part) for part in loc)
         elif kind in _MESSAGES:
             message, fix = _MESSAGES[kind]
             try:
@@ -150,7 +157,10 @@ def parse_item(key: str, raw: bytes, rel_prefix: str = "content/") -> ParsedItem
             Problem(rel, document.line_of(("body",)), "body", "de hoofdtekst hoort niet in de front matter", "zet de tekst onder de tweede regel '---'")
         )
         data.pop("body")
-    data["body"] = document.body.strip("\n")
+    body = document.body
+    stripped = body.lstrip("\n")
+    document.body_line += len(body) - len(stripped)  # the body's first non-empty line
+    data["body"] = stripped.rstrip("\n")
     model = ITEM_TYPES[type_name]
     try:
         item = model.model_validate(data)

@@ -161,3 +161,12 @@ def write_docs(root: Path) -> list[str]:
             path.write_text(text, encoding="utf-8")
             written.append(rel)
     return written
+
+
+def generate(graph, renderer):
+    """Publish the JSON Schemas on the site under /schema/, for editors and integrators."""
+    from sitegen.outputs import Output
+
+    for name, schema in json_schemas().items():
+        text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        yield Output(f"schema/{name}.schema.json", deps=frozenset(), render=(lambda text=text: text))

@@ -223,9 +223,10 @@ def build_graph(
     seen_slug: dict[tuple[str, str, str], ParsedItem] = {}
     seen_translation: dict[tuple[str, str, str], ParsedItem] = {}
 
-    for entry in sorted(parsed, key=lambda p: p.key):
-        if entry.item is None:
-            continue
+    valid = [entry for entry in sorted(parsed, key=lambda p: p.key) if entry.item is not None]
+    # When two files want the same slug (or translation), blame the one that set it explicitly.
+    valid.sort(key=lambda entry: (entry.item.slug is not None, entry.item.translation_key is not None, entry.key))
+    for entry in valid:
         rel = "content/" + entry.key
         item = entry.item
         if entry.lang not in site.languages:
@@ -259,6 +260,7 @@ def build_graph(
         nodes.append(
             Node(entry.key, entry.type_name, entry.lang, slug, translation_key, entry.digest, item, url, entry.field_lines, entry.body_line)
         )
+    nodes.sort(key=lambda node: node.key)
 
     graph = SiteGraph(site=site, vocabularies=vocabularies, nodes=nodes, today=today)
 

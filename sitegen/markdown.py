@@ -29,6 +29,8 @@ ALLOWED_ATTRIBUTES = {
 }
 _DANGEROUS = re.compile(r"<\s*(script|style|iframe|object|embed|form|input|svg|math|link|meta|base)\b|\son\w+\s*=|javascript:|vbscript:|data:text", re.I)
 
+_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data):", re.I)
+
 _md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
 
 
@@ -93,6 +95,9 @@ def render(text: str, link_resolver=None) -> RenderedMarkdown:
                 token.attrSet("href", link_resolver(href))
         elif token.type == "text" or token.type == "code_inline":
             words.append(token.content)
+            if token.type == "text" and _UNSAFE_LINK.search(token.content):
+                # markdown-it refuses such links and shows them as plain text; say so.
+                result.issues.append(MarkdownIssue(line, "dit soort link is niet toegestaan", "gebruik een https://-adres of een pad op deze site"))
         elif token.type == "heading_open" and token.tag in ("h1", "h5", "h6"):
             # Pages have one h1 (the title); body headings start at h2.
             token.tag = "h2" if token.tag == "h1" else "h4"

@@ -19,6 +19,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from sitegen.i18n import N_
 
 
+class FieldError(ValueError):
+    """A model-level check that is about one field: problems then name that field and its line."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 @dataclass(frozen=True)
 class Vocab:
     """Marks a field whose values must be terms of a vocabulary in content/vocabularies/."""
@@ -69,7 +77,7 @@ class Contact(Strict):
     @classmethod
     def _email(cls, value: str | None) -> str | None:
         if value is not None and ("@" not in value or " " in value):
-            raise ValueError("geen geldig e-mailadres")
+            raise ValueError("geen geldig e-mailadres; schrijf het als naam@voorbeeld.nl")
         return value
 
     @field_validator("url")
@@ -81,7 +89,7 @@ class Contact(Strict):
     @classmethod
     def _phone(cls, value: str | None) -> str | None:
         if value is not None and sum(c.isdigit() for c in value) < 3:
-            raise ValueError("geen geldig telefoonnummer")
+            raise ValueError("geen geldig telefoonnummer; schrijf het nummer met cijfers, bijvoorbeeld 0575 123 456")
         return value
 
 
@@ -105,7 +113,7 @@ class Location(Strict):
     @model_validator(mode="after")
     def _both_coordinates(self) -> "Location":
         if (self.latitude is None) != (self.longitude is None):
-            raise ValueError("vul breedtegraad én lengtegraad in, of geen van beide")
+            raise FieldError("latitude", "vul breedtegraad én lengtegraad in, of geen van beide")
         return self
 
 
@@ -138,7 +146,7 @@ class Recurrence(Strict):
         try:
             rrulestr(value, dtstart=dt.datetime(2000, 1, 1))
         except (ValueError, TypeError) as error:
-            raise ValueError(f"geen geldige RRULE ({error})") from None
+            raise ValueError(f"geen geldige RRULE ({error}); schrijf bijvoorbeeld FREQ=MONTHLY;BYDAY=3TU;COUNT=6") from None
         return value
 
 
@@ -203,7 +211,7 @@ class Item(Strict):
     @classmethod
     def _no_duplicates(cls, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):
-            raise ValueError("een term staat er meer dan één keer in")
+            raise ValueError("een term staat er meer dan één keer in; haal de dubbele weg")
         return value
 
 
@@ -275,11 +283,11 @@ class Activity(Item):
     @model_validator(mode="after")
     def _times(self) -> "Activity":
         if self.end <= self.start:
-            raise ValueError("het einde ligt voor of op het begin; zet een latere eindtijd")
+            raise FieldError("end", "het einde ligt voor of op het begin; zet een latere eindtijd")
         if self.end - self.start > dt.timedelta(days=31):
-            raise ValueError("een activiteit duurt hier langer dan een maand; gebruik herhaling voor terugkerende activiteiten")
+            raise FieldError("end", "een activiteit duurt hier langer dan een maand; gebruik herhaling voor terugkerende activiteiten")
         if self.location is None and not self.online:
-            raise ValueError("vul een plaats in (location) of zet online: true")
+            raise FieldError("location", "vul een plaats in (location) of zet online: true")
         return self
 
 
@@ -311,7 +319,7 @@ class RespiteOffer(Item):
     @model_validator(mode="after")
     def _ages(self) -> "RespiteOffer":
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
-            raise ValueError("de minimumleeftijd is hoger dan de maximumleeftijd")
+            raise FieldError("age_max", "de minimumleeftijd is hoger dan de maximumleeftijd")
         return self
 
 
@@ -345,11 +353,11 @@ class Vacancy(Item):
     @model_validator(mode="after")
     def _dates(self) -> "Vacancy":
         if self.valid_through < self.posted:
-            raise ValueError("'geldig tot' ligt voor de plaatsingsdatum")
+            raise FieldError("valid_through", "'geldig tot' ligt voor de plaatsingsdatum")
         if self.location is None and not self.remote:
-            raise ValueError("vul een plaats in (location) of zet remote: true voor werk vanuit huis")
+            raise FieldError("location", "vul een plaats in (location) of zet remote: true voor werk vanuit huis")
         if not (self.contact.email or self.contact.phone or self.contact.url):
-            raise ValueError("geef bij contact een e-mailadres, telefoonnummer of formulier (url)")
+            raise FieldError("contact", "geef bij contact een e-mailadres, telefoonnummer of formulier (url)")
         return self
 
 
@@ -430,7 +438,7 @@ class Term(Strict):
     @classmethod
     def _has_dutch(cls, value: LangText) -> LangText:
         if "nl" not in value:
-            raise ValueError("geef in elk geval een Nederlandse naam (nl)")
+            raise ValueError("de Nederlandse naam ontbreekt; voeg 'nl: …' toe")
         return value
 
 
@@ -443,7 +451,7 @@ class Vocabulary(Strict):
         seen: set[str] = set()
         for term in self.terms:
             if term.slug in seen:
-                raise ValueError(f"de code '{term.slug}' staat twee keer in de lijst")
+                raise FieldError("terms", f"de code '{term.slug}' staat twee keer in de lijst")
             seen.add(term.slug)
         return self
 
