@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import math
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from sitegen import dates
+from sitegen.facets import filter_groups, filtered, pages_of
 from sitegen.graph import Node, SiteGraph, home_url, section_url
 from sitegen.i18n import N_, gettext_for
 from sitegen.model import ITEM_TYPES
@@ -26,6 +28,13 @@ LISTING_TITLES = {
     "vacancy": N_("Vrijwilligerswerk"),
 }
 HUB_VOCABULARIES = {"needs": "onderwerp", "audiences": "voor-wie"}
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "ar": "العربية", "tr": "Türkçe", "pl": "Polski", "uk": "Українська"}
+OG_LOCALES = {"nl": "nl_NL", "en": "en_GB", "ar": "ar_AR", "tr": "tr_TR", "pl": "pl_PL", "uk": "uk_UA"}
+# Types shown as "related" under a detail page (items that share a need).
+RELATED_TYPES = ("page", "offer", "activity")
+RELATED_COUNT = 3
+AGENDA_LIMIT = 60  # occurrences on the agenda page
+PAST_LIMIT = 20  # past activities on the agenda page
 
 
 @dataclass
@@ -39,6 +48,29 @@ class PageInfo:
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, url)
     description: str = ""
     noindex: bool = False
+    image: str = ""  # site path of an image for Open Graph
+    og_type: str = "website"
+
+    def language_links(self, graph: SiteGraph) -> list[dict]:
+        """The language switcher. Without a translation the link goes to that language's home
+        page, with a note in that language that explains why."""
+        links = []
+        for other in graph.languages:
+            translated = other in self.alternates
+            links.append({
+                "lang": other,
+                "name": LANGUAGE_NAMES.get(other, other),
+                "url": self.alternates.get(other) or home_url(other, graph.default_lang),
+                "current": other == self.lang,
+                "note": "" if translated or other == self.lang else gettext_for(other)("Deze pagina is niet vertaald. U gaat naar de startpagina."),
+            })
+        return links
+
+    def og_locale(self) -> str:
+        return OG_LOCALES.get(self.lang, self.lang)
+
+    def og_alternate_locales(self) -> list[str]:
+        return [OG_LOCALES.get(lang, lang) for lang in self.alternates if lang != self.lang]
 
 
 def all_languages(graph: SiteGraph, path_without_prefix: str) -> dict[str, str]:
@@ -83,6 +115,8 @@ def generate(graph: SiteGraph, renderer) -> Iterable[Output]:
             yield from _listing(graph, lang, type_name)
         for vocabulary, section in HUB_VOCABULARIES.items():
             yield from _hubs(graph, lang, vocabulary, section)
+        yield _agenda(graph, lang)
+        yield from _statements(graph, lang)
         yield _not_found(graph, lang)
     for node in graph.nodes:
         yield _detail(graph, node)
@@ -100,29 +134,69 @@ def _home(graph: SiteGraph, lang: str) -> Iterable[Output]:
         lang=lang,
         context={
             "page": page,
+            "tiles": home_tiles(graph, lang),
             "activities": current_items(graph, "activity", lang)[:4],
             "vacancies": current_items(graph, "vacancy", lang)[:4],
         },
     )
 
 
+# Pages editors may write that get a tile on the home page (translation keys).
+SELF_TEST_KEYS = ("ben-ik-mantelzorger", "wat-is-mantelzorg", "mantelzorg")
+
+
+def home_tiles(graph: SiteGraph, lang: str) -> list[dict]:
+    """Entry tiles in everyday words: one per need (its 'everyday' wording), volunteering, self-test."""
+    _ = gettext_for(lang)
+    prefix = "" if lang == graph.default_lang else f"/{lang}"
+    tiles = []
+    needs = graph.vocabularies.get("needs")
+    for term in needs.terms if needs else []:
+        tiles.append({
+            "title": term.everyday.get(lang) or graph.label("needs", term.slug, lang),
+            "text": term.description.get(lang) or term.description.get(graph.default_lang, ""),
+            "url": f"{prefix}/onderwerp/{term.slug}/",
+        })
+    tiles.append({"title": _("Vrijwilligerswerk zoeken"), "text": _("Doe iets voor een ander, bij u in de buurt."), "url": f"{prefix}/vacatures/"})
+    for key in SELF_TEST_KEYS:
+        node = graph.resolve("page", key, lang)
+        if node is not None:
+            tiles.append({"title": _("Ben ik mantelzorger?"), "text": node.summary, "url": node.url})
+            break
+    return tiles
+
+
 def _listing(graph: SiteGraph, lang: str, type_name: str) -> Iterable[Output]:
     model = ITEM_TYPES[type_name]
     base = section_url(lang, graph.default_lang, model.section)
     nodes = current_items(graph, type_name, lang)
-    pages = max(1, math.ceil(len(nodes) / PAGE_SIZE))
-    deps = frozenset({f"@type:{type_name}", "@type:organisation"})
+    deps = frozenset({f"@type:{type_name}"})
+    _ = gettext_for(lang)
+    title = _(LISTING_TITLES[type_name])
+    listing_crumb = [(title, base)]
+    yield from _paged(graph, lang, type_name, nodes, base, f"/{model.section}/", title, [], deps,
+                      filter_groups(graph, lang, type_name, nodes, base, _, None), None)
+    for facet, term, found in filtered(graph, type_name, nodes):
+        label = graph.label(facet.vocabulary, term, lang)
+        url = f"{base}{facet.segment}/{term}/"
+        groups = filter_groups(graph, lang, type_name, nodes, base, _, (facet.segment, term))
+        yield from _paged(graph, lang, type_name, found, url, f"/{model.section}/{facet.segment}/{term}/",
+                          f"{title}: {label}", listing_crumb, deps, groups, {"facet": _(facet.title), "label": label, "all_url": base})
+
+
+def _paged(graph, lang, type_name, nodes, base, path, title, crumbs, deps, groups, active) -> Iterable[Output]:
+    pages = pages_of(nodes, PAGE_SIZE)
     for number in range(1, pages + 1):
-        url = base if number == 1 else f"{base}pagina/{number}/"
         suffix = "" if number == 1 else f"pagina/{number}/"
         page = PageInfo(
-            title=gettext_for(lang)(LISTING_TITLES[type_name]),
-            url=url,
+            title=title if number == 1 else f"{title} ({gettext_for(lang)('pagina %(number)s') % {'number': number}})",
+            url=base + suffix,
             lang=lang,
-            alternates=all_languages(graph, f"/{model.section}/{suffix}"),
+            alternates=all_languages(graph, path + suffix),
+            breadcrumbs=list(crumbs),
         )
         yield Output(
-            page_path(url),
+            page_path(base + suffix),
             deps=deps,
             template="listing.html",
             lang=lang,
@@ -137,6 +211,8 @@ def _listing(graph: SiteGraph, lang: str, type_name: str) -> Iterable[Output]:
                     "next": None if number == pages else f"{base}pagina/{number + 1}/",
                 },
                 "total": len(nodes),
+                "filters": groups,
+                "active_filter": active,
             },
         )
 
@@ -163,14 +239,80 @@ def _hubs(graph: SiteGraph, lang: str, vocabulary: str, section: str) -> Iterabl
             deps=frozenset({"@all"}),
             template="hub.html",
             lang=lang,
-            context={"page": page, "vocabulary": vocabulary, "term": term, "groups": groups},
+            context={
+                "page": page,
+                "vocabulary": vocabulary,
+                "term": term,
+                "everyday": term.everyday.get(lang, ""),
+                "groups": groups,
+                "listing_urls": {t: section_url(lang, graph.default_lang, ITEM_TYPES[t].section) for t in HUB_TYPES},
+            },
         )
+
+
+def _agenda(graph: SiteGraph, lang: str) -> Output:
+    """Upcoming dates of all activities (recurring ones with each date), then past activities."""
+    prefix = "" if lang == graph.default_lang else f"/{lang}"
+    occurrences = []
+    for node in current_items(graph, "activity", lang):
+        for start, end in graph.next_dates(node, 12):
+            occurrences.append((start, end, node))
+    occurrences.sort(key=lambda entry: (entry[0], entry[2].title.lower()))
+    months: list[tuple[dt.date, list]] = []
+    for start, end, node in occurrences[:AGENDA_LIMIT]:
+        month = start.date().replace(day=1)
+        if not months or months[-1][0] != month:
+            months.append((month, []))
+        months[-1][1].append({"start": start, "end": end, "item": node})
+    past = [node for node in graph.localized("activity", lang) if not graph.is_current(node)]
+    past.sort(key=lambda node: (-(dates.last_end(node.data) or graph.now).timestamp(), node.title.lower()))
+    page = PageInfo(title=gettext_for(lang)("Agenda"), url=f"{prefix}/agenda/", lang=lang, alternates=all_languages(graph, "/agenda/"))
+    return Output(
+        page_path(page.url),
+        deps=frozenset({"@type:activity"}),
+        template="agenda.html",
+        lang=lang,
+        context={"page": page, "months": months, "past": past[:PAST_LIMIT]},
+    )
+
+
+STATEMENTS = {
+    "toegankelijkheid": ("statement/accessibility.html", N_("Toegankelijkheidsverklaring")),
+    "privacy": ("statement/privacy.html", N_("Privacyverklaring")),
+}
+
+
+def _statements(graph: SiteGraph, lang: str) -> Iterable[Output]:
+    prefix = "" if lang == graph.default_lang else f"/{lang}"
+    for section, (template, title) in STATEMENTS.items():
+        page = PageInfo(title=gettext_for(lang)(title), url=f"{prefix}/{section}/", lang=lang, alternates=all_languages(graph, f"/{section}/"))
+        yield Output(page_path(page.url), deps=frozenset(), template=template, lang=lang, context={"page": page})
+
+
+def related_items(graph: SiteGraph, node: Node) -> list[Node]:
+    """Other current items that share the most needs with this one (same language where translated)."""
+    needs = set(getattr(node.data, "needs", []) or [])
+    if not needs:
+        return []
+    scored = []
+    for type_name in RELATED_TYPES:
+        for other in graph.localized(type_name, node.lang):
+            if other.translation_key == node.translation_key and other.type_name == node.type_name:
+                continue
+            if not graph.is_current(other):
+                continue
+            shared = len(needs & set(other.data.needs))
+            if shared:
+                scored.append((-shared, other.title.lower(), other.key, other))
+    scored.sort(key=lambda entry: entry[:3])
+    return [entry[3] for entry in scored[:RELATED_COUNT]]
 
 
 def _detail(graph: SiteGraph, node: Node) -> Output:
     model = ITEM_TYPES[node.type_name]
     listing = section_url(node.lang, graph.default_lang, model.section)
     alternates = {lang: other.url for lang, other in graph.translations(node).items()}
+    image = node.data.image or getattr(node.data, "logo", None)
     page = PageInfo(
         title=node.title,
         url=node.url,
@@ -179,8 +321,15 @@ def _detail(graph: SiteGraph, node: Node) -> Output:
         breadcrumbs=[(gettext_for(node.lang)(LISTING_TITLES[node.type_name]), listing)],
         description=node.summary,
         noindex=not graph.is_current(node),
+        image="/" + image.src.lstrip("/") if image is not None else "",
+        og_type="article",
     )
-    context = {"page": page, "item": node, "current": graph.is_current(node)}
+    related = related_items(graph, node) if node.type_name != "vacancy" else []
+    context = {"page": page, "item": node, "current": graph.is_current(node), "stale": graph.is_stale(node), "related_items": related}
+    deps = set(item_deps(graph, node))
+    if node.type_name != "vacancy":
+        # Related items are chosen by comparing needs with every item of these types.
+        deps.update(f"@type:{type_name}" for type_name in RELATED_TYPES)
     if node.type_name == "organisation":
         context["related"] = {
             type_name: [n for n in graph.referring(node, type_name) if graph.is_current(n)]
@@ -190,7 +339,7 @@ def _detail(graph: SiteGraph, node: Node) -> Output:
         context[name + "_node"] = graph.resolve(target_type, getattr(node.data, name), node.lang)
     return Output(
         page_path(node.url),
-        deps=item_deps(graph, node),
+        deps=frozenset(deps),
         template=f"detail/{node.type_name}.html",
         lang=node.lang,
         context=context,

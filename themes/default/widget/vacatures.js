@@ -1,0 +1,181 @@
+/* Hulpwijzer vacancy widget v1: <hulpwijzer-vacatures organisatie sector kern max lang kop>.
+   Reads the static JSON feeds of the Hulpwijzer that serves this script (and Meilisearch when
+   the site configures it). Builds DOM with createElement/textContent only, never innerHTML.
+   Sets no cookies and stores nothing. */
+(() => {
+  'use strict';
+  const C = /*@config*/null;
+  const NAME = 'hulpwijzer-vacatures';
+  const me = document.currentScript;
+  const ORIGIN = me && me.src ? new URL(me.src, location.href).origin : location.origin;
+  const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  const PREFIX = 'Hulpwijzer-widget: ';
+  if (!C || !window.customElements || customElements.get(NAME)) return;
+
+  const CSS = ':host{display:block}:host([hidden]){display:none}' +
+    '.w{all:initial;display:block;box-sizing:border-box;font-family:var(--hw-widget-font-family,system-ui,sans-serif);' +
+    'font-size:var(--hw-widget-font-size,16px);line-height:1.5;color:var(--hw-widget-color-text,#1a1a1a);' +
+    'background:var(--hw-widget-color-bg,#fff);border:var(--hw-widget-border,1px solid #767676);' +
+    'border-radius:var(--hw-widget-radius,4px);padding:var(--hw-widget-padding,1em);text-align:start}' +
+    '.w *{box-sizing:border-box;font:inherit;color:inherit;letter-spacing:normal;text-transform:none}' +
+    '.h{display:block;margin:0 0 .75em;font-size:1.25em;font-weight:700;line-height:1.3}' +
+    '.l{display:block;list-style:none;margin:0;padding:0}' +
+    '.i{display:block;margin:0 0 .75em;padding:0 0 .75em;border-block-end:1px solid var(--hw-widget-color-line,#c4c4c4)}' +
+    '.w a{color:var(--hw-widget-color-link,#0b4f9c);text-decoration:underline;font-weight:700}' +
+    '.w a:focus-visible{outline:3px solid var(--hw-widget-color-focus,#c05a00);outline-offset:2px}' +
+    '.s,.m,.e,.a{display:block;margin:.25em 0 0}.m{font-size:.875em;color:var(--hw-widget-color-muted,#4d4d4d)}';
+  let sheet = null;
+  try { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); } catch (e) { sheet = null; }
+
+  const el = (tag, cls, text) => {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = String(text);
+    return node;
+  };
+  // Links only ever point at this Hulpwijzer: a path from the feed, never a full URL.
+  const here = (path) => ORIGIN + (typeof path === 'string' && /^\/(?!\/)/.test(path) ? path : '/');
+  const fmt = (text, value) => text.replace('%s', value);
+  const today = () => { const d = new Date(); return new Date(d.getTime() - d.getTimezoneOffset() * 6e4).toISOString().slice(0, 10); };
+  const dayNumber = (iso) => Math.floor(Date.parse(iso) / 864e5) + 719163;
+  const failure = (status) => { const e = new Error('HTTP ' + status); e.status = status; return e; };
+
+  const getFeed = (lang, kind, slug) => fetch(ORIGIN + '/feeds/vacatures/v1/' + (lang === C.def ? '' : lang + '/') +
+      (kind === 'alle' ? 'alle' : kind + '/' + slug) + '.json', {credentials: 'omit', referrerPolicy: 'no-referrer'})
+    .then((r) => { if (!r.ok) throw failure(r.status); return r.json(); });
+
+  const searchMeili = (o) => {
+    const ms = C.ms;
+    const filter = ['lang = "' + o.lang + '"', 'valid_through_day >= ' + dayNumber(today())];
+    if (o.organisatie) filter.push('organisation.slug = "' + o.organisatie + '"');
+    if (o.sector) filter.push('sectors.slug = "' + o.sector + '"');
+    if (o.kern) filter.push(o.kern === 'vanuit-huis' ? 'remote = true' : 'place.slug = "' + o.kern + '"');
+    return fetch(ms.url + '/indexes/' + encodeURIComponent(ms.index) + '/search', {
+      method: 'POST', credentials: 'omit', referrerPolicy: 'no-referrer',
+      headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + ms.key},
+      body: JSON.stringify({q: '', filter: filter, limit: o.max, sort: ['posted_day:desc']}),
+    }).then((r) => { if (!r.ok) throw failure(r.status); return r.json(); })
+      .then((data) => { if (!data.hits || !data.hits.length) throw failure(0); return data.hits; });
+  };
+
+  class Vacatures extends HTMLElement {
+    static get observedAttributes() { return ['organisatie', 'sector', 'kern', 'max', 'lang', 'kop']; }
+
+    connectedCallback() { this.schedule(); }
+
+    attributeChangedCallback() { if (this.isConnected) this.schedule(); }
+
+    schedule() {
+      if (this.pending) return;
+      this.pending = true;
+      queueMicrotask(() => { this.pending = false; this.load(); });
+    }
+
+    options() {
+      const a = (name) => (this.getAttribute(name) || '').trim();
+      const problems = [];
+      const o = {lang: a('lang') || C.def, max: a('max') === '' ? 5 : Number(a('max')), kop: a('kop') === '' ? 2 : Number(a('kop'))};
+      if (C.langs.indexOf(o.lang) < 0) {
+        problems.push('lang="' + o.lang + '" kan niet. Kies uit: ' + C.langs.join(', ') + '.');
+        o.lang = C.def;
+      }
+      if (!Number.isInteger(o.max) || o.max < 1 || o.max > 50) problems.push('max="' + a('max') + '" kan niet. Gebruik een heel getal van 1 tot 50.');
+      if (!Number.isInteger(o.kop) || o.kop < 1 || o.kop > 6) problems.push('kop="' + a('kop') + '" kan niet. Gebruik een getal van 1 tot 6.');
+      for (const name of ['organisatie', 'sector', 'kern']) {
+        const value = a(name);
+        if (value && !SLUG.test(value)) problems.push(name + '="' + value + '" kan niet. Gebruik de korte code uit ' + ORIGIN + '/vacatures/widget/.');
+        else if (value) o[name] = value;
+      }
+      return {o, problems};
+    }
+
+    root() {
+      if (!this.shadow) {
+        this.shadow = this.attachShadow({mode: 'open'});
+        if (sheet) this.shadow.adoptedStyleSheets = [sheet];
+        else this.shadow.appendChild(el('style', null, CSS));
+      }
+      return this.shadow;
+    }
+
+    box(o) {
+      const t = C.t[o.lang];
+      const box = el('div', 'w');
+      box.setAttribute('part', 'box');
+      box.lang = o.lang;
+      box.dir = t.dir;
+      const root = this.root();
+      root.replaceChildren(box);
+      return box;
+    }
+
+    async load() {
+      const run = (this.run = (this.run || 0) + 1);
+      const {o, problems} = this.options();
+      const t = C.t[o.lang];
+      if (problems.length) return this.fallback(o, problems);
+      this.box(o).appendChild(el('p', 'e', t.loading));
+      let hits = null;
+      if (C.ms) {
+        try { hits = await searchMeili(o); } catch (e) { hits = null; }
+      }
+      let feeds;
+      try {
+        const wanted = ['organisatie', 'sector', 'kern'].filter((k) => o[k]);
+        feeds = await Promise.all((wanted.length ? wanted : ['alle']).map((kind) =>
+          getFeed(o.lang, kind, o[kind]).catch((e) => {
+            if (e.status === 404) throw new Error(kind + '="' + o[kind] + '" bestaat niet. Kijk op ' + ORIGIN + '/vacatures/widget/ welke codes er zijn.');
+            throw new Error('de vacatures konden niet worden geladen van ' + ORIGIN + ' (' + e.message + ').');
+          })));
+      } catch (e) {
+        if (run === this.run) this.fallback(o, [e.message]);
+        return;
+      }
+      if (run !== this.run) return;
+      const now = today();
+      let list = hits || feeds[0].vacancies.filter((v) => feeds.every((f) => f.vacancies.some((w) => w.id === v.id)));
+      list = list.filter((v) => v.valid_through >= now).slice(0, o.max);
+      this.show(o, feeds, list);
+    }
+
+    show(o, feeds, list) {
+      const t = C.t[o.lang];
+      const box = this.box(o);
+      const org = feeds.find((f) => f.selection.kind === 'organisatie');
+      const labels = feeds.filter((f) => f.selection.kind !== 'alle' && f !== org).map((f) => f.selection.label);
+      let title = org ? fmt(t.headingOf, org.selection.label) : t.heading;
+      if (labels.length) title += ': ' + labels.join(', ');
+      box.appendChild(el('h' + o.kop, 'h', title));
+      if (list.length) {
+        const ul = el('ul', 'l');
+        for (const v of list) {
+          const li = el('li', 'i');
+          const a = el('a', 't', v.title);
+          a.href = here(v.path);
+          const meta = [v.organisation && v.organisation.name, v.place && v.place.label, v.remote ? t.remote : '',
+            v.commitment && v.commitment.label].filter(Boolean).join(' · ');
+          li.append(a, el('p', 's', v.summary), el('p', 'm', meta));
+          ul.appendChild(li);
+        }
+        box.appendChild(ul);
+      } else {
+        box.appendChild(el('p', 'e', t.none));
+      }
+      const all = el('a', null, t.all);
+      all.href = here((org || feeds[0]).listing_path);
+      box.appendChild(el('p', 'a')).appendChild(all);
+    }
+
+    fallback(o, problems) {
+      for (const problem of problems) console.error(PREFIX + problem);
+      const t = C.t[o.lang];
+      const box = this.box(o);
+      box.appendChild(el('p', 'e', t.failed));
+      const a = el('a', null, fmt(t.fallback, t.site));
+      a.href = here((o.lang === C.def ? '' : '/' + o.lang) + '/vacatures/');
+      box.appendChild(el('p', 'a')).appendChild(a);
+    }
+  }
+
+  customElements.define(NAME, Vacatures);
+})();
