@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable
 GENERATOR_MODULES: list[str] = [
     "sitegen.pages",
     "sitegen.docs",
+    "sitegen.vacancies",
 ]
 
 # Modules with a ``post_build(staging_dir, graph, changed, log)`` function, run on the
