@@ -33,6 +33,10 @@ OG_LOCALES = {"nl": "nl_NL", "en": "en_GB", "ar": "ar_AR", "tr": "tr_TR", "pl": 
 # Types shown as "related" under a detail page (items that share a need).
 RELATED_TYPES = ("page", "offer", "activity")
 RELATED_COUNT = 3
+NOT_TRANSLATED = N_("Deze pagina is niet vertaald. U gaat naar de startpagina.")
+PAGE_NUMBER = N_("pagina %(number)s")
+NOT_FOUND = N_("Pagina niet gevonden")
+AGENDA = N_("Agenda")
 AGENDA_LIMIT = 60  # occurrences on the agenda page
 PAST_LIMIT = 20  # past activities on the agenda page
 
@@ -62,7 +66,7 @@ class PageInfo:
                 "name": LANGUAGE_NAMES.get(other, other),
                 "url": self.alternates.get(other) or home_url(other, graph.default_lang),
                 "current": other == self.lang,
-                "note": "" if translated or other == self.lang else gettext_for(other)("Deze pagina is niet vertaald. U gaat naar de startpagina."),
+                "note": "" if translated or other == self.lang else gettext_for(other)(NOT_TRANSLATED),
             })
         return links
 
@@ -189,7 +193,7 @@ def _paged(graph, lang, type_name, nodes, base, path, title, crumbs, deps, group
     for number in range(1, pages + 1):
         suffix = "" if number == 1 else f"pagina/{number}/"
         page = PageInfo(
-            title=title if number == 1 else f"{title} ({gettext_for(lang)('pagina %(number)s') % {'number': number}})",
+            title=title if number == 1 else f"{title} ({gettext_for(lang)(PAGE_NUMBER) % {'number': number}})",
             url=base + suffix,
             lang=lang,
             alternates=all_languages(graph, path + suffix),
@@ -266,7 +270,7 @@ def _agenda(graph: SiteGraph, lang: str) -> Output:
         months[-1][1].append({"start": start, "end": end, "item": node})
     past = [node for node in graph.localized("activity", lang) if not graph.is_current(node)]
     past.sort(key=lambda node: (-(dates.last_end(node.data) or graph.now).timestamp(), node.title.lower()))
-    page = PageInfo(title=gettext_for(lang)("Agenda"), url=f"{prefix}/agenda/", lang=lang, alternates=all_languages(graph, "/agenda/"))
+    page = PageInfo(title=gettext_for(lang)(AGENDA), url=f"{prefix}/agenda/", lang=lang, alternates=all_languages(graph, "/agenda/"))
     return Output(
         page_path(page.url),
         deps=frozenset({"@type:activity"}),
@@ -348,7 +352,7 @@ def _detail(graph: SiteGraph, node: Node) -> Output:
 
 def _not_found(graph: SiteGraph, lang: str) -> Output:
     prefix = "" if lang == graph.default_lang else f"{lang}/"
-    page = PageInfo(title=gettext_for(lang)("Pagina niet gevonden"), url=f"/{prefix}404.html", lang=lang, alternates=all_languages(graph, "/404.html"), noindex=True)
+    page = PageInfo(title=gettext_for(lang)(NOT_FOUND), url=f"/{prefix}404.html", lang=lang, alternates=all_languages(graph, "/404.html"), noindex=True)
     return Output(f"{prefix}404.html", deps=frozenset(), template="404.html", lang=lang, context={"page": page})
 
 
