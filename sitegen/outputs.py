@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable
 # Hulpwijzer (pages, feeds, search, widget…) adds its module here.
 GENERATOR_MODULES: list[str] = [
     "sitegen.pages",
+    "sitegen.feeds",
     "sitegen.docs",
     "sitegen.vacancies",
 ]

@@ -14,7 +14,7 @@ import jinja2
 from babel.dates import format_date, format_datetime, format_time
 from markupsafe import Markup
 
-from sitegen import dates, markdown
+from sitegen import dates, markdown, structured
 from sitegen.i18n import text_direction, translations
 
 THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
@@ -106,6 +106,7 @@ class Renderer:
                 localized=lambda text: localized(text, lang, self.graph.default_lang),
                 home_url=self.home_url(lang),
                 url_for=self.url_for,
+                json_ld_for=lambda node: structured.json_ld_for(self.graph, node),
             )
             env.filters.update(
                 markdown=lambda text: Markup(markdown.render(text, link_resolver=self.link_resolver).html),

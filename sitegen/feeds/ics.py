@@ -1,0 +1,226 @@
+"""iCalendar (RFC 5545) with the icalendar library: agenda feeds and one file per activity.
+
+* ``/agenda.ics`` (and ``/en/agenda.ics`` …): all upcoming activities;
+* ``/open-data/agenda/organisatie/<slug>.ics``: the activities of one organisation;
+* ``/open-data/agenda/soort/<term>.ics``: the activities of one activity type;
+* ``<activity url>agenda.ics``: one activity ("Zet in mijn agenda").
+
+Times are wall-clock times in Europe/Amsterdam, written with TZID and a
+rule-based VTIMEZONE (valid for every year, also for recurrences without an
+end). UIDs come from the translation key and the site's host, so they are the
+same in every build and in every language: a calendar that subscribed to the
+feed updates an event instead of adding a copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from dateutil.rrule import rrulestr
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vDuration, vRecur, vText
+
+from sitegen import dates
+from sitegen.feeds.common import OPEN_DATA, address_line, host, lang_prefix, organiser, ref_deps
+from sitegen.graph import Node, SiteGraph
+from sitegen.i18n import gettext_for
+from sitegen.outputs import Output
+
+TZID = "Europe/Amsterdam"
+PRODID = "-//Hulpwijzer//Agenda//NL"
+
+
+def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
+    feed_deps = frozenset({"@type:activity", "@type:organisation"})
+    for lang in graph.languages:
+        site_name = graph.site.name.get(lang) or graph.site.name.get(graph.default_lang, "")
+        yield Output(
+            agenda_path(graph, lang),
+            deps=feed_deps,
+            render=lambda lang=lang, name=site_name: feed(graph, upcoming(graph, lang), f"{gettext_for(lang)('Agenda')} {name}", lang),
+        )
+        for org, path in organiser_feeds(graph, lang):
+            key = org.translation_key
+            yield Output(
+                path,
+                deps=feed_deps,
+                render=lambda lang=lang, key=key, org=org: feed(
+                    graph, [n for n in upcoming(graph, lang) if n.data.organiser == key], f"{gettext_for(lang)('Agenda')} {org.title}", lang
+                ),
+            )
+        for term, path in type_feeds(graph, lang):
+            yield Output(
+                path,
+                deps=feed_deps,
+                render=lambda lang=lang, term=term: feed(
+                    graph,
+                    [n for n in upcoming(graph, lang) if n.data.activity_type == term],
+                    f"{gettext_for(lang)('Agenda')}: {graph.label('activity_types', term, lang)}",
+                    lang,
+                ),
+            )
+    for node in graph.nodes:
+        if node.type_name == "activity":
+            yield Output(
+                node.url.lstrip("/") + "agenda.ics",
+                deps=frozenset({node.key} | ref_deps(graph, node, "organiser")),
+                render=lambda node=node: feed(graph, [node], node.title, node.lang),
+            )
+
+
+def agenda_path(graph: SiteGraph, lang: str) -> str:
+    return f"{lang_prefix(graph, lang)}agenda.ics"
+
+
+def organiser_feeds(graph: SiteGraph, lang: str) -> list[tuple[Node, str]]:
+    """(organisation, file path) for every organisation that has activities, by name."""
+    found: dict[str, Node] = {}
+    for node in graph.localized("activity", lang):
+        target = graph.resolve("organisation", node.data.organiser, lang)
+        if target is not None:
+            found[target.translation_key] = target
+    return [(org, f"{lang_prefix(graph, lang)}{OPEN_DATA}/agenda/organisatie/{org.slug}.ics")
+            for org in sorted(found.values(), key=lambda n: (n.title.lower(), n.key))]
+
+
+def type_feeds(graph: SiteGraph, lang: str) -> list[tuple[str, str]]:
+    """(activity type, file path) for every activity type in use."""
+    terms = sorted({node.data.activity_type for node in graph.localized("activity", lang)})
+    return [(term, f"{lang_prefix(graph, lang)}{OPEN_DATA}/agenda/soort/{term}.ics") for term in terms]
+
+
+_UPCOMING: dict[tuple[int, str], tuple[SiteGraph, list[Node]]] = {}
+
+
+def upcoming(graph: SiteGraph, lang: str) -> list[Node]:
+    """Activities that have a date after today, soonest first (translated where possible).
+
+    Computed once per graph and language in each process: every organisation
+    and activity-type feed filters this list.
+    """
+    cached = _UPCOMING.get((id(graph), lang))
+    if cached is not None and cached[0] is graph:
+        return cached[1]
+    if any(entry[0] is not graph for entry in _UPCOMING.values()):
+        _UPCOMING.clear()
+    found = []
+    for node in graph.localized("activity", lang):
+        if graph.is_current(node):
+            following = graph.next_dates(node, 1)
+            if following:
+                found.append((following[0][0], node.title.lower(), node))
+    result = [node for _, _, node in sorted(found, key=lambda entry: entry[:2])]
+    _UPCOMING[(id(graph), lang)] = (graph, result)
+    return result
+
+
+def uid(graph: SiteGraph, node: Node) -> str:
+    return f"activiteit-{node.translation_key}@{host(graph)}"
+
+
+def feed(graph: SiteGraph, nodes: list[Node], name: str, lang: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TZID)
+    calendar.add("x-published-ttl", vDuration(dt.timedelta(days=1)))
+    calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    calendar.add_component(amsterdam_timezone())
+    for node in nodes:
+        calendar.add_component(event(graph, node, lang))
+    return calendar.to_ical()
+
+
+def amsterdam_timezone() -> Timezone:
+    """VTIMEZONE for Europe/Amsterdam as yearly rules (EU summer time since 1996).
+
+    A rule-based VTIMEZONE stays right for recurrences without an end date,
+    unlike a list of transitions for a fixed range of years.
+    """
+    timezone = Timezone()
+    timezone.add("tzid", TZID)
+    timezone.add("x-lic-location", TZID)
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("tzoffsetfrom", dt.timedelta(hours=1))
+    summer.add("tzoffsetto", dt.timedelta(hours=2))
+    summer.add("dtstart", dt.datetime(1996, 3, 31, 2, 0))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("tzoffsetfrom", dt.timedelta(hours=2))
+    winter.add("tzoffsetto", dt.timedelta(hours=1))
+    winter.add("dtstart", dt.datetime(1996, 10, 27, 3, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    timezone.add_component(summer)
+    timezone.add_component(winter)
+    return timezone
+
+
+def _local(value: dt.datetime) -> dt.datetime:
+    return dates.local(value)
+
+
+def event(graph: SiteGraph, node: Node, lang: str) -> Event:
+    data = node.data
+    _ = gettext_for(lang)
+    entry = Event()
+    entry.add("uid", uid(graph, node))
+    stamp = dt.datetime.combine(data.last_reviewed, dt.time(0, 0), dt.timezone.utc)
+    entry.add("dtstamp", stamp)
+    entry.add("last-modified", stamp)
+    entry.add("summary", data.title)
+    url = graph.site.base_url + node.url
+    description = [data.summary]
+    if data.cost:
+        description.append(f"{_('Kosten')}: {data.cost}")
+    if data.registration.required:
+        description.append(_("Aanmelden is nodig.") + (f" {data.registration.how}" if data.registration.how else ""))
+    description.append(url)
+    entry.add("description", "\n\n".join(description))
+    entry.add("url", url, parameters={"VALUE": "URI"})
+    entry.add("dtstart", _local(data.start))
+    entry.add("dtend", _local(data.end))
+    entry.add("status", "CONFIRMED")
+    entry.add("transp", "OPAQUE")
+    entry.add("class", "PUBLIC")
+    entry.add("categories", [graph.label("activity_types", data.activity_type, lang)])
+    recurrence = data.recurrence
+    if recurrence is not None:
+        if recurrence.rrule:
+            entry.add("rrule", _rrule(recurrence.rrule, data.start))
+        if recurrence.dates:
+            entry.add("rdate", [_local(value) for value in recurrence.dates])
+        if recurrence.exdates:
+            entry.add("exdate", [_local(value) for value in recurrence.exdates])
+    where = address_line(graph, data.location, lang)
+    if data.online:
+        where = f"{where} ({_('ook online')})" if where else _("Online")
+    if where:
+        entry.add("location", vText(where))
+    if data.location is not None and data.location.latitude is not None:
+        entry.add("geo", (data.location.latitude, data.location.longitude))
+    org = organiser(graph, node, "organiser")
+    if org is not None and org.data.email:
+        address = vCalAddress(f"mailto:{org.data.email}")
+        address.params["cn"] = vText(org.title)
+        entry.add("organizer", address)
+    return entry
+
+
+def _rrule(text: str, start: dt.datetime) -> vRecur:
+    """The editor's RRULE; an UNTIL becomes UTC, as RFC 5545 requires with a TZID start.
+
+    sitegen.dates reads UNTIL as local wall-clock time (a date means midnight
+    that day); we convert that same moment, so the feed shows the dates the site shows.
+    """
+    recur = vRecur.from_ical(text)
+    if "UNTIL" in recur:
+        parsed = rrulestr(text, dtstart=start.replace(tzinfo=None))
+        until = parsed._until  # dateutil has parsed date and date-time forms already
+        if until is not None:
+            recur["UNTIL"] = [_local(until).astimezone(dt.timezone.utc)]
+    return recur
