@@ -28,11 +28,12 @@ GENERATOR_MODULES: list[str] = [
     "sitegen.feeds",
     "sitegen.docs",
     "sitegen.vacancies",
+    "search.site",
 ]
 
 # Modules with a ``post_build(staging_dir, graph, changed, log)`` function, run on the
 # finished staging folder before it is published (for example: the Pagefind index).
-POST_BUILD_MODULES: list[str] = []
+POST_BUILD_MODULES: list[str] = ["search.pagefind_index", "search.meili"]
 
 
 @dataclass

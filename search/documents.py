@@ -1,0 +1,202 @@
+"""Search documents: one per item and language, made once from the site graph.
+
+Both backends index these same documents: Pagefind reads them from the detail
+pages' HTML (``partials/search-meta.html`` renders a document as hidden, weighted
+text), Meilisearch gets them as JSON (``search.meili``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any, Iterable
+
+from sitegen.graph import Node, SiteGraph, vocab_values
+from sitegen.i18n import N_, gettext_for
+from sitegen.markdown import plain_text
+
+from search import synonyms as synonym_list
+
+# Facet name (the same in both backends and in search.js) -> vocabulary.
+FACETS: dict[str, str] = {
+    "need": "needs",
+    "audience": "audiences",
+    "place": "places",
+    "sector": "sectors",
+    "form": "respite_forms",
+}
+FACET_TITLES = {
+    "type": N_("Soort"),
+    "need": N_("Onderwerp"),
+    "audience": N_("Voor wie"),
+    "place": N_("Kern of wijk"),
+    "sector": N_("Sector"),
+    "form": N_("Vorm van respijtzorg"),
+}
+TYPE_LABELS = {
+    "page": N_("Informatie"),
+    "organisation": N_("Organisatie"),
+    "activity": N_("Activiteit"),
+    "offer": N_("Respijtzorg"),
+    "vacancy": N_("Vrijwilligerswerk"),
+}
+# Fields with free text besides title, summary and body, per type.
+TEXT_FIELDS = {
+    "page": (),
+    "organisation": ("kind", "opening_hours", "accessibility"),
+    "activity": ("cost",),
+    "offer": ("for_whom", "frequency", "cost", "how_to_apply"),
+    "vacancy": ("what_you_do", "what_we_ask", "what_we_offer", "hours"),
+}
+MARKDOWN_FIELDS = {"what_you_do", "what_we_ask", "what_we_offer"}
+
+
+def document_id(node: Node) -> str:
+    """Stable across languages and builds; only [a-zA-Z0-9_-] as Meilisearch requires."""
+    return re.sub(r"[^a-zA-Z0-9_-]", "_", f"{node.type_name}-{node.translation_key}")
+
+
+def indexed_nodes(graph: SiteGraph, lang: str) -> list[Node]:
+    """What a language's search finds: current items, translated where possible, else Dutch."""
+    nodes = []
+    for type_name in TYPE_LABELS:
+        nodes.extend(node for node in graph.localized(type_name, lang) if graph.is_current(node))
+    return nodes
+
+
+def document(graph: SiteGraph, node: Node, lang: str | None = None) -> dict[str, Any]:
+    """The search document of an item, for a language's index (``lang``; default: the item's own)."""
+    lang = lang or node.lang
+    _ = gettext_for(lang)
+    data = node.data
+    terms = sorted(set((vocabulary, slug) for _path, vocabulary, slug in vocab_values(data)))
+    facets: dict[str, list[str]] = {facet: [] for facet in FACETS}
+    slugs: dict[str, list[str]] = {}
+    for vocabulary, slug in terms:
+        slugs.setdefault(vocabulary, []).append(slug)
+        for facet, facet_vocabulary in FACETS.items():
+            if vocabulary == facet_vocabulary:
+                facets[facet].append(graph.label(vocabulary, slug, lang))
+    text_parts = [plain_text(data.body)] if data.body else []
+    for name in TEXT_FIELDS[node.type_name]:
+        value = getattr(data, name, None)
+        if value:
+            text_parts.append(plain_text(value) if name in MARKDOWN_FIELDS else value)
+    for question in getattr(data, "faq", []) or []:
+        text_parts.append(question.question + " " + plain_text(question.answer))
+    organisation = _organisation(graph, node, lang)
+    doc: dict[str, Any] = {
+        "id": document_id(node),
+        "lang": lang,
+        "type": node.type_name,
+        "type_label": _(TYPE_LABELS[node.type_name]),
+        "title": data.title,
+        "summary": data.summary,
+        "text": " ".join(part for part in text_parts if part),
+        "labels": [graph.label(vocabulary, slug, lang) for vocabulary, slug in terms],
+        "keywords": keywords(graph, node, terms, lang),
+        "terms": {vocabulary: values for vocabulary, values in sorted(slugs.items())},
+        **{facet: values for facet, values in facets.items()},
+        "organisation": organisation.title if organisation else None,
+        "organisation_id": document_id(organisation) if organisation else None,
+        "url": node.url,
+        "translation_key": node.translation_key,
+        "last_reviewed": data.last_reviewed.isoformat(),
+        "stale": graph.is_stale(node),
+        "stale_rank": 1 if graph.is_stale(node) else 0,
+        "current": graph.is_current(node),
+    }
+    doc["type"] = node.type_name
+    doc["type_facet"] = doc["type_label"]
+    _add_dates(graph, node, doc)
+    geo = _geo(data)
+    if geo is not None:
+        doc["_geo"] = geo
+    return doc
+
+
+def keywords(graph: SiteGraph, node: Node, terms: list[tuple[str, str]], lang: str) -> list[str]:
+    """Hidden words that make an item findable by the words residents use.
+
+    From the item's vocabulary terms (their synonyms and everyday phrases), the
+    maintained list ``search/synonyms.yaml`` (everyday word -> site word: the
+    everyday word is added when the item has the site word), and Dutch compounds
+    split into and joined from known words.
+    """
+    found: list[str] = []
+    own_words: set[str] = set()
+    for vocabulary, slug in terms:
+        term = graph.term(vocabulary, slug)
+        if term is None:
+            continue
+        own_words.add(slug.replace("-", " "))
+        own_words.update(label.lower() for label in term.label.values())
+        own_words.update(s.lower() for s in term.synonyms)
+        if lang == graph.default_lang or lang == "nl":
+            found.extend(term.synonyms)
+        everyday = term.everyday.get(lang)
+        if everyday:
+            found.append(everyday)
+    text = " ".join([node.data.title, node.data.summary]).lower()
+    text_words = set(synonym_list.words(text))
+    own_words.update(text_words)
+    for phrase, targets in synonym_list.table(lang).items():
+        for target in targets:
+            if target in own_words or (" " in target and target in text) or target in text_words:
+                found.append(phrase)
+                break
+    found.extend(synonym_list.compound_variants(text_words | set(synonym_list.words(" ".join(found))), graph, lang))
+    seen: set[str] = set()
+    result = []
+    for word in found:
+        key = word.lower().strip()
+        if key and key not in seen and key not in text:
+            seen.add(key)
+            result.append(key)
+    return result
+
+
+def _organisation(graph: SiteGraph, node: Node, lang: str) -> Node | None:
+    for name in ("organisation", "organiser", "provider"):
+        ref = getattr(node.data, name, None)
+        if ref:
+            return graph.resolve("organisation", ref, lang)
+    return None
+
+
+def _add_dates(graph: SiteGraph, node: Node, doc: dict[str, Any]) -> None:
+    data = node.data
+    if node.type_name == "activity":
+        upcoming = graph.next_dates(node, 1)
+        if upcoming:
+            doc["next_date"] = upcoming[0][0].isoformat()
+            doc["next_date_ts"] = int(upcoming[0][0].timestamp())
+    elif node.type_name == "vacancy":
+        doc["posted"] = data.posted.isoformat()
+        doc["valid_through"] = data.valid_through.isoformat()
+        doc["remote"] = data.remote
+
+
+def _geo(data) -> dict[str, float] | None:
+    locations = []
+    if getattr(data, "location", None) is not None:
+        locations.append(data.location)
+    locations.extend(getattr(data, "locations", []) or [])
+    for location in locations:
+        if location.latitude is not None and location.longitude is not None:
+            return {"lat": location.latitude, "lng": location.longitude}
+    return None
+
+
+def documents(graph: SiteGraph, lang: str) -> list[dict[str, Any]]:
+    return [document(graph, node, lang) for node in indexed_nodes(graph, lang)]
+
+
+def digest(doc: dict[str, Any]) -> str:
+    return hashlib.blake2b(json.dumps(doc, sort_keys=True, ensure_ascii=False).encode(), digest_size=12).hexdigest()
+
+
+def all_documents(graph: SiteGraph) -> Iterable[tuple[str, list[dict[str, Any]]]]:
+    for lang in graph.languages:
+        yield lang, documents(graph, lang)

@@ -1,0 +1,185 @@
+"""Meilisearch (optional): the same search documents in a live index, one per language.
+
+Runs after each build only when ``MEILI_URL`` and ``MEILI_MASTER_KEY`` are set in
+the environment. It sets the index settings from code, then upserts the documents
+that changed and deletes those that are gone (expired vacancies, past activities,
+removed items). It never fails or blocks the static build: any problem becomes a
+Dutch warning and the site keeps working with Pagefind.
+
+The browser never gets the master key: site.yaml holds only a search key
+(``meilisearch: {url, search_key}``), made with ``create_search_key`` or a tenant
+token from ``tenant_token``. See docs/search.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from search import synonyms as synonym_list
+from search.documents import FACETS, digest, documents
+
+# Meilisearch locale codes (ISO 639-3) for localizedAttributes.
+LOCALES = {"nl": "nld", "en": "eng", "ar": "ara", "tr": "tur", "pl": "pol", "uk": "ukr"}
+FACET_FIELDS = ["type_facet", *FACETS]
+REQUEST_TIMEOUT = 5  # seconds per request: an unreachable server must not hold up a publish
+BATCH = 1000
+
+
+def index_uid(graph, lang: str) -> str:
+    prefix = (graph.site.meilisearch or {}).get("index_prefix", "hulpwijzer")
+    return f"{prefix}-{lang}"
+
+
+def settings(graph, lang: str) -> dict[str, Any]:
+    """The index settings; every search behaviour of the live index is decided here."""
+    return {
+        # Order matters: a match in the title counts more than one in the text.
+        "searchableAttributes": ["title", "keywords", "labels", "summary", "organisation", "text"],
+        "displayedAttributes": ["*"],
+        "filterableAttributes": ["id", "type", *FACET_FIELDS, "stale", "current", "remote", "_geo"],
+        "sortableAttributes": ["title", "next_date_ts", "posted", "last_reviewed", "_geo"],
+        # Neutral ranking: only how well the words match, then freshness of the check
+        # (stale items lower). Nothing about who published it or how much they publish.
+        "rankingRules": ["words", "typo", "proximity", "attribute", "stale_rank:asc", "sort", "exactness"],
+        "faceting": {"maxValuesPerFacet": 100, "sortFacetValuesBy": {"*": "count"}},
+        "typoTolerance": {"enabled": True, "minWordSizeForTypos": {"oneTypo": 4, "twoTypos": 8}},
+        "stopWords": synonym_list.STOP_WORDS.get(lang, []),
+        "synonyms": synonym_list.full_table(graph, lang),
+        "localizedAttributes": [{"attributePatterns": ["*"], "locales": [LOCALES.get(lang, lang)]}],
+        "pagination": {"maxTotalHits": 1000},
+    }
+
+
+def index_documents(graph, lang: str) -> list[dict[str, Any]]:
+    """The search documents as Meilisearch stores them (``id`` is the primary key)."""
+    return documents(graph, lang)
+
+
+def search_only_key_options(graph) -> dict[str, Any]:
+    """Options for POST /keys: a key that can only search this site's indexes."""
+    prefix = (graph.site.meilisearch or {}).get("index_prefix", "hulpwijzer")
+    return {
+        "name": f"{prefix} zoeken (browser)",
+        "description": "Alleen zoeken; mag in de browser staan.",
+        "actions": ["search"],
+        "indexes": [f"{prefix}-*"],
+        "expiresAt": None,
+    }
+
+
+def create_search_key(client, graph) -> str:
+    """Create the browser key once (with the master key); put the result in site.yaml."""
+    return client.create_key(search_only_key_options(graph)).key
+
+
+def tenant_token(client, graph, search_key_uid: str, search_key: str, days: int = 30) -> str:
+    """A signed, expiring token limited to this site's indexes and current items."""
+    rules = {index_uid(graph, lang): {"filter": "current = true"} for lang in graph.languages}
+    expires = dt.datetime.now(tz=dt.timezone.utc) + dt.timedelta(days=days)
+    return client.generate_tenant_token(search_key_uid, rules, expires_at=expires, api_key=search_key)
+
+
+# ----------------------------------------------------------------------------- sync after a build
+
+
+def configured() -> tuple[str, str] | None:
+    url, key = os.environ.get("MEILI_URL", "").strip(), os.environ.get("MEILI_MASTER_KEY", "").strip()
+    return (url, key) if url and key else None
+
+
+def warn(message: str) -> None:
+    print(f"waarschuwing: {message}", file=sys.stderr)
+
+
+def _state_path(staging: Path, url: str) -> Path:
+    name = hashlib.blake2b(url.encode(), digest_size=6).hexdigest()
+    return staging.parent / ".hulpwijzer" / f"meilisearch-{name}.json"
+
+
+def plan_changes(previous: dict[str, str], docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str], dict[str, str]]:
+    """(documents to upsert, ids to delete, new state) from the previous state {id: digest}."""
+    state = {doc["id"]: digest(doc) for doc in docs}
+    upserts = [doc for doc in docs if previous.get(doc["id"]) != state[doc["id"]]]
+    deletes = sorted(set(previous) - set(state))
+    return upserts, deletes, state
+
+
+def delete_filter(ids: list[str]) -> str:
+    return "id IN [" + ", ".join(json.dumps(i) for i in ids) + "]"
+
+
+def sync(graph, url: str, master_key: str, state_file: Path) -> dict[str, tuple[int, int]]:
+    """Bring every language index up to date; returns {lang: (upserted, deleted)}."""
+    import meilisearch
+
+    client = meilisearch.Client(url, master_key, timeout=REQUEST_TIMEOUT)
+    try:
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = {}
+    report = {}
+    for lang in graph.languages:
+        uid = index_uid(graph, lang)
+        index = client.index(uid)
+        wanted_settings = settings(graph, lang)
+        settings_digest = hashlib.blake2b(json.dumps(wanted_settings, sort_keys=True).encode(), digest_size=12).hexdigest()
+        lang_state = state.get(lang, {})
+        previous = lang_state.get("documents", {})
+        if lang_state.get("settings") != settings_digest:
+            client.create_index(uid, {"primaryKey": "id"})  # a task; harmless when the index exists
+            index.update_settings(wanted_settings)
+        else:
+            # Trust the saved state only while the index still holds what we think it holds.
+            try:
+                stored = index.get_stats().number_of_documents
+            except Exception:  # noqa: BLE001 - a missing index: send everything
+                stored = -1
+            if stored != len(previous):
+                previous = {}
+        docs = index_documents(graph, lang)
+        upserts, deletes, new_state = plan_changes(previous, docs)
+        for start in range(0, len(upserts), BATCH):
+            index.add_documents(upserts[start : start + BATCH], primary_key="id")
+        if deletes:
+            index.delete_documents(filter=delete_filter(deletes))
+        state[lang] = {"settings": settings_digest, "documents": new_state}
+        report[lang] = (len(upserts), len(deletes))
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    state_file.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+    return report
+
+
+def check_browser_key(graph, master_key: str) -> str | None:
+    """A Dutch problem message when site.yaml would put a dangerous key in the browser."""
+    key = (graph.site.meilisearch or {}).get("search_key", "")
+    if key and master_key and key == master_key:
+        return (
+            "content/site.yaml: meilisearch.search_key is de hoofdsleutel (MEILI_MASTER_KEY). "
+            "Die mag nooit op de website staan; de live zoekfunctie staat daarom uit. "
+            "Maak een zoeksleutel (zie docs/search.md) en zet die in site.yaml."
+        )
+    return None
+
+
+def post_build(staging: Path, graph, changed: set[str], previous_public: Path | None) -> None:
+    env = configured()
+    if env is None:
+        return
+    url, master_key = env
+    try:
+        report = sync(graph, url, master_key, _state_path(staging, url))
+    except Exception as error:  # noqa: BLE001 - never fail the static build for the live index
+        warn(
+            f"Meilisearch op {url} is niet bijgewerkt ({type(error).__name__}: {str(error)[:200]}). "
+            "De website is wel gebouwd en zoekt met de gewone zoekfunctie. "
+            "Controleer MEILI_URL en MEILI_MASTER_KEY; de volgende build probeert het opnieuw."
+        )
+        return
+    for lang, (upserted, deleted) in sorted(report.items()):
+        print(f"Meilisearch {index_uid(graph, lang)}: {upserted} bijgewerkt, {deleted} verwijderd", file=sys.stderr)

@@ -1,0 +1,140 @@
+"""The search page (/zoeken/ per language), its query data, and the search fields of detail pages.
+
+``generate`` plans per language: the search page and ``zoekdata.json`` (the
+synonyms, stop words and a word list for typo correction that search.js uses
+with Pagefind). It also gives the templates ``search_meta(item)``: the item's
+search document, which ``partials/search-meta.html`` renders as hidden weighted
+text with Pagefind filters inside each detail page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from typing import Any, Iterable
+
+from sitegen.graph import SiteGraph
+from sitegen.i18n import N_, gettext_for
+from sitegen.outputs import Output, page_path
+from sitegen.pages import HUB_VOCABULARIES, LISTED_TYPES, LISTING_TITLES, PageInfo, all_languages
+
+from search import synonyms as synonym_list
+from search.meili import check_browser_key, warn
+from search.documents import FACET_TITLES, FACETS, TYPE_LABELS, document
+
+SEARCH_SECTION = "zoeken"
+DATA_FILE = "zoekdata.json"
+# Cap on the typo dictionary so a big site still downloads little per query.
+MAX_WORDS = 6000
+
+
+def search_url(graph: SiteGraph, lang: str) -> str:
+    return ("" if lang == graph.default_lang else f"/{lang}") + f"/{SEARCH_SECTION}/"
+
+
+def generate(graph: SiteGraph, renderer) -> Iterable[Output]:
+    install_template_globals(graph, renderer)
+    for lang in graph.languages:
+        yield _search_page(graph, lang)
+        url = search_url(graph, lang)
+        yield Output(page_path(url + DATA_FILE), deps=frozenset({"@all"}), render=lambda lang=lang: query_data_json(graph, lang))
+
+
+def install_template_globals(graph: SiteGraph, renderer) -> None:
+    """``search_meta(item)`` in every language's templates: the document, or None when not searchable."""
+    cache: dict[str, dict[str, Any] | None] = {}
+
+    def search_meta(item) -> dict[str, Any] | None:
+        if item.key not in cache:
+            cache[item.key] = document(graph, item) if graph.is_current(item) else None
+        return cache[item.key]
+
+    for lang in graph.languages:
+        renderer.environment(lang).globals["search_meta"] = search_meta
+
+
+def _search_page(graph: SiteGraph, lang: str) -> Output:
+    _ = gettext_for(lang)
+    url = search_url(graph, lang)
+    page = PageInfo(
+        title=_("Zoeken"),
+        url=url,
+        lang=lang,
+        alternates=all_languages(graph, f"/{SEARCH_SECTION}/"),
+        description=_("Zoek hulp, informatie, activiteiten en vrijwilligerswerk."),
+        noindex=True,
+    )
+    prefix = "" if lang == graph.default_lang else f"/{lang}"
+    from sitegen.model import ITEM_TYPES
+
+    listings = [(_(LISTING_TITLES[t]), f"{prefix}/{ITEM_TYPES[t].section}/") for t in LISTED_TYPES + ("vacancy",)]
+    hubs = []
+    for vocabulary, section in HUB_VOCABULARIES.items():
+        vocab = graph.vocabularies.get(vocabulary)
+        if vocab is None:
+            continue
+        hubs.append(
+            (
+                _(FACET_TITLES["need" if vocabulary == "needs" else "audience"]),
+                [(graph.label(vocabulary, term.slug, lang), f"{prefix}/{section}/{term.slug}/") for term in vocab.terms],
+            )
+        )
+    meili = dict(graph.site.meilisearch or {})
+    problem = check_browser_key(graph, os.environ.get("MEILI_MASTER_KEY", ""))
+    if problem:
+        warn(problem)
+        meili = {}
+    return Output(
+        page_path(url),
+        deps=frozenset(),
+        template="search.html",
+        lang=lang,
+        context={
+            "page": page,
+            "listings": listings,
+            "hubs": hubs,
+            "data_url": url + DATA_FILE,
+            "meili_url": meili.get("url", ""),
+            "meili_key": meili.get("search_key", ""),
+            "meili_index": meili_index_name(graph, lang),
+            "facet_titles": {name: _(title) for name, title in FACET_TITLES.items()},
+        },
+    )
+
+
+def meili_index_name(graph: SiteGraph, lang: str) -> str:
+    from search.meili import index_uid
+
+    return index_uid(graph, lang)
+
+
+def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
+    """What search.js needs besides the Pagefind index: synonyms, stop words and known words."""
+    counts: Counter[str] = Counter()
+    from search.documents import documents
+
+    for doc in documents(graph, lang):
+        for text in (doc["title"], doc["summary"], " ".join(doc["labels"]), " ".join(doc["keywords"]), doc["organisation"] or ""):
+            counts.update(w for w in synonym_list.words(text) if len(w) >= 4)
+        counts.update(w for w in synonym_list.words(doc["text"]) if len(w) >= 5)
+    table = synonym_list.full_table(graph, lang)
+    for phrase, targets in table.items():
+        counts.update(w for w in synonym_list.words(phrase + " " + " ".join(targets)) if len(w) >= 4)
+    known = sorted(counts, key=lambda w: (-counts[w], w))[:MAX_WORDS]
+    _ = gettext_for(lang)
+    return {
+        "lang": lang,
+        "synonyms": table,
+        "stop": synonym_list.STOP_WORDS.get(lang, []),
+        "words": sorted(known),
+        "facets": ["type", *FACETS],
+        "types": {name: _(label) for name, label in TYPE_LABELS.items()},
+    }
+
+
+def query_data_json(graph: SiteGraph, lang: str) -> str:
+    return json.dumps(query_data(graph, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+__all__ = ["generate", "search_url", "N_"]
