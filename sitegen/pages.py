@@ -370,6 +370,18 @@ def _sitemap(graph: SiteGraph) -> Output:
             for lang, other in sorted(graph.translations(node).items()):
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{_xml(base + other.url)}"/>')
             lines.append("  </url>")
+        # Home, listings, hubs, agenda and statements exist in every language.
+        paths = ["/"] + [f"/{ITEM_TYPES[t].section}/" for t in LISTED_TYPES] + ["/agenda/"]
+        paths += [f"/{section}/{term.slug}/" for vocabulary, section in HUB_VOCABULARIES.items()
+                  for term in (graph.vocabularies[vocabulary].terms if vocabulary in graph.vocabularies else [])]
+        paths += [f"/{section}/" for section in STATEMENTS]
+        for path in paths:
+            versions = all_languages(graph, path)
+            for lang in graph.languages:
+                lines.append(f"  <url><loc>{_xml(base + versions[lang])}</loc>")
+                for other in graph.languages:
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{other}" href="{_xml(base + versions[other])}"/>')
+                lines.append("  </url>")
         lines.append("</urlset>")
         return "\n".join(lines) + "\n"
 
