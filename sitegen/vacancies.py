@@ -20,6 +20,8 @@ from sitegen.pages import PAGE_SIZE, PageInfo, all_languages, current_items
 
 SECTION = "vacatures"
 REMOTE = "vanuit-huis"  # the 'kern' filter value for work from home / online
+REMOTE_LABEL = N_("Vanuit huis of online")
+PAGE_LABEL = N_("pagina %(number)s")
 LISTING_DEPS = frozenset({"@type:vacancy", "@type:organisation"})
 
 
@@ -58,13 +60,13 @@ def facet_terms(graph: SiteGraph, facet: Facet, lang: str) -> list[tuple[str, st
     vocab = graph.vocabularies.get(facet.vocabulary)
     terms = [(term.slug, graph.label(facet.vocabulary, term.slug, lang)) for term in (vocab.terms if vocab else [])]
     if facet.segment == "kern":
-        terms.append((REMOTE, gettext_for(lang)("Vanuit huis of online")))
+        terms.append((REMOTE, gettext_for(lang)(REMOTE_LABEL)))
     return terms
 
 
 def term_label(graph: SiteGraph, facet: Facet, slug: str, lang: str) -> str:
     if facet.segment == "kern" and slug == REMOTE:
-        return gettext_for(lang)("Vanuit huis of online")
+        return gettext_for(lang)(REMOTE_LABEL)
     return graph.label(facet.vocabulary, slug, lang)
 
 
@@ -111,7 +113,7 @@ def _pages(graph, lang, nodes, filters, facet: Facet | None, slug: str | None) -
         url = base if number == 1 else f"{base}pagina/{number}/"
         page_suffix = "" if number == 1 else f"pagina/{number}/"
         page = PageInfo(
-            title=title if number == 1 else f"{title} ({_('pagina %(number)s') % {'number': number}})",
+            title=title if number == 1 else f"{title} ({_(PAGE_LABEL) % {'number': number}})",
             url=url,
             lang=lang,
             alternates=all_languages(graph, f"/{SECTION}/{suffix}{page_suffix}"),

@@ -17,10 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 from typing import Iterable
 
 from sitegen.graph import Node, SiteGraph
-from sitegen.i18n import gettext_for, text_direction
+from sitegen.i18n import N_, gettext_for, text_direction
 from sitegen.outputs import Output, page_path
 from sitegen.pages import PageInfo, current_items
 
@@ -145,14 +146,14 @@ def _json(data) -> str:
 
 
 WIDGET_STRINGS = {
-    "heading": "Vrijwilligerswerk",
-    "headingOf": "Vrijwilligerswerk bij %s",
-    "all": "Bekijk alle vacatures",
-    "none": "Er zijn nu geen vacatures. Kijk later nog eens.",
-    "failed": "De vacatures kunnen nu niet worden getoond.",
-    "fallback": "Bekijk de vacatures op %s",
-    "remote": "Vanuit huis",
-    "loading": "Vacatures laden…",
+    "heading": N_("Vrijwilligerswerk"),
+    "headingOf": N_("Vrijwilligerswerk bij %s"),
+    "all": N_("Bekijk alle vacatures"),
+    "none": N_("Er zijn nu geen vacatures. Kijk later nog eens."),
+    "failed": N_("De vacatures kunnen nu niet worden getoond."),
+    "fallback": N_("Bekijk de vacatures op %s"),
+    "remote": N_("Vanuit huis"),
+    "loading": N_("Vacatures laden…"),
 }
 
 
@@ -175,6 +176,8 @@ def meilisearch_config(graph: SiteGraph) -> dict | None:
     """
     config = graph.site.meilisearch or {}
     if not config.get("url") or not config.get("search_key"):
+        return None
+    if config["search_key"] == os.environ.get("MEILI_MASTER_KEY"):  # never publish the master key (search/meili.py warns)
         return None
     index = config.get("vacancy_index", "vacatures")
     key = config["search_key"]

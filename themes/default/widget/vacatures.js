@@ -1,6 +1,6 @@
 /* Hulpwijzer vacancy widget v1: <hulpwijzer-vacatures organisatie sector kern max lang kop>.
    Reads the static JSON feeds of the Hulpwijzer that serves this script (and Meilisearch when
-   the site configures it). Builds DOM with createElement/textContent only, never innerHTML.
+   the site configures it). Builds DOM with createElement/textContent only, never from HTML strings.
    Sets no cookies and stores nothing. */
 (() => {
   'use strict';
