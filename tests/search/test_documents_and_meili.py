@@ -1,0 +1,319 @@
+"""Search documents, synonyms and the Meilisearch settings/documents/keys, checked against the documented API.
+
+The shapes below follow the Meilisearch reference (https://www.meilisearch.com/docs/reference/api/settings,
+/documents, /keys, tenant tokens). No Meilisearch server exists here and none is imitated: the live tests at
+the end run only when MEILI_URL and MEILI_MASTER_KEY are set.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import os
+import re
+import uuid
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from search import documents as search_documents
+from search import meili, synonyms
+from search.site import query_data
+from sitegen.build import BuildOptions, prepare
+from support import MINIMAL_SITE, TEST_TODAY, build_site, copy_site
+
+# From the Meilisearch settings reference: the value types of the settings we send.
+SETTINGS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "searchableAttributes": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "displayedAttributes": {"type": "array", "items": {"type": "string"}},
+        "filterableAttributes": {"type": "array", "items": {"type": "string"}},
+        "sortableAttributes": {"type": "array", "items": {"type": "string"}},
+        "rankingRules": {
+            "type": "array",
+            "items": {"type": "string", "pattern": r"^(words|typo|proximity|attribute|sort|exactness|[A-Za-z0-9_.]+:(asc|desc))$"},
+        },
+        "faceting": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "maxValuesPerFacet": {"type": "integer", "minimum": 0},
+                "sortFacetValuesBy": {"type": "object", "additionalProperties": {"enum": ["alpha", "count"]}},
+            },
+        },
+        "typoTolerance": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "enabled": {"type": "boolean"},
+                "minWordSizeForTypos": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {"oneTypo": {"type": "integer"}, "twoTypos": {"type": "integer"}},
+                },
+                "disableOnWords": {"type": "array", "items": {"type": "string"}},
+                "disableOnAttributes": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+        "stopWords": {"type": "array", "items": {"type": "string"}},
+        "synonyms": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        "localizedAttributes": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["attributePatterns", "locales"],
+                "additionalProperties": False,
+                "properties": {
+                    "attributePatterns": {"type": "array", "items": {"type": "string"}},
+                    # ISO 639-3 codes as listed in the reference (nld, eng, ara, …)
+                    "locales": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{3}$"}},
+                },
+            },
+        },
+        "pagination": {"type": "object", "properties": {"maxTotalHits": {"type": "integer"}}, "additionalProperties": False},
+    },
+}
+# Document ids: "an integer or a string composed only of alphanumeric characters (a-z A-Z 0-9), hyphens (-) and underscores (_)", at most 511 bytes.
+DOCUMENT_ID = re.compile(r"^[a-zA-Z0-9_-]{1,511}$")
+# POST /keys body fields (reference: keys).
+KEY_SCHEMA = {
+    "type": "object",
+    "required": ["actions", "indexes", "expiresAt"],
+    "additionalProperties": False,
+    "properties": {
+        "name": {"type": "string"},
+        "description": {"type": "string"},
+        "uid": {"type": "string"},
+        "actions": {"type": "array", "items": {"type": "string"}},
+        "indexes": {"type": "array", "items": {"type": "string"}},
+        "expiresAt": {"type": ["string", "null"]},
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def graph():
+    site, *_ = prepare(BuildOptions(root=MINIMAL_SITE, today=dt.date.fromisoformat(TEST_TODAY)))
+    return site.graph
+
+
+def test_one_document_per_current_item_and_language(graph):
+    docs = search_documents.documents(graph, "nl")
+    ids = [doc["id"] for doc in docs]
+    assert len(ids) == len(set(ids))
+    # The expired vacancy and the past course are not searchable.
+    assert "vacancy-verlopen" not in ids and "activity-oude-cursus" not in ids
+    assert {"vacancy-maatje", "offer-logeerhuis", "page-even-vrij", "organisation-steunpunt"} <= set(ids)
+    for doc in docs:
+        assert DOCUMENT_ID.match(doc["id"]), doc["id"]
+        assert doc["url"].startswith("/") and doc["title"] and doc["summary"]
+        assert isinstance(doc["stale"], bool) and doc["stale_rank"] in (0, 1) and doc["current"] is True
+        json.dumps(doc)  # JSON-serialisable as Meilisearch needs
+    # English: the translated organisation in English, the rest in Dutch, like the listings.
+    english = {doc["id"]: doc for doc in search_documents.documents(graph, "en")}
+    assert english["organisation-steunpunt"]["url"].startswith("/en/")
+    assert english["vacancy-maatje"]["url"] == "/vacatures/maatje/"
+    assert english["vacancy-maatje"]["type_label"] == "Volunteering"
+
+
+def test_document_has_keywords_from_synonyms_and_vocabularies(graph):
+    offer = next(doc for doc in search_documents.documents(graph, "nl") if doc["id"] == "offer-logeerhuis")
+    assert "respijtzorg" in offer["terms"]["needs"]
+    assert "Respijtzorg" in offer["need"] and offer["form"] == ["Logeeropvang"]
+    # everyday words from search/synonyms.yaml for an item about respijtzorg
+    for word in ("even vrij", "oppas", "vervangende zorg"):
+        assert word in offer["keywords"]
+    assert offer["organisation"] == "Steunpunt Testdorp"
+
+
+def test_compounds_split_and_join():
+    known = {"mantelzorg", "ondersteuning", "vrijwilliger", "werk", "waardering"}
+    assert synonyms.split_compound("mantelzorgondersteuning", known) == ("mantelzorg", "ondersteuning")
+    assert synonyms.split_compound("vrijwilligerswerk", known) == ("vrijwilliger", "werk")
+    assert synonyms.split_compound("koffie", known) is None
+
+
+def test_stale_items_are_marked(graph):
+    later = dt.date(2028, 6, 1)
+    from dataclasses import replace
+
+    old_graph = replace(graph, today=later)
+    docs = search_documents.documents(old_graph, "nl")
+    assert docs and all(doc["stale"] and doc["stale_rank"] == 1 for doc in docs if doc["type"] != "vacancy")
+
+
+def test_synonym_file_is_valid_and_lowercase():
+    data = yaml.safe_load(synonyms.SYNONYMS_FILE.read_text(encoding="utf-8"))
+    assert set(data) >= {"nl", "en"}
+    assert len(data["nl"]) >= 40
+    for lang, entries in data.items():
+        for phrase, targets in (entries or {}).items():
+            assert phrase == phrase.lower() and isinstance(targets, list) and targets, (lang, phrase)
+
+
+def test_meili_settings_match_documented_shape(graph):
+    for lang in graph.languages:
+        settings = meili.settings(graph, lang)
+        jsonschema.validate(settings, SETTINGS_SCHEMA)
+        assert settings["searchableAttributes"][0] == "title"
+        # every filter/sort/ranking field exists in the documents
+        docs = meili.index_documents(graph, lang)
+        fields = set().union(*(doc.keys() for doc in docs))
+        for name in settings["filterableAttributes"] + settings["sortableAttributes"]:
+            assert name in fields or name in ("_geo", "remote", "next_date_ts", "posted"), name
+        assert "stale_rank:asc" in settings["rankingRules"]
+        assert settings["localizedAttributes"][0]["locales"] == [meili.LOCALES[lang]]
+    nl = meili.settings(graph, "nl")
+    assert nl["synonyms"]["even vrij"] == ["respijtzorg"]
+    assert "respijtzorg" in nl["synonyms"]["oppas"]
+    # neutral: nothing in the ranking about organisations or how much they post
+    assert not any("organisation" in rule for rule in nl["rankingRules"])
+
+
+def test_geo_matches_documented_shape(tmp_path):
+    root = copy_site(MINIMAL_SITE, tmp_path / "site")
+    offer = root / "content" / "offers" / "logeerhuis.md"
+    text = offer.read_text(encoding="utf-8")
+    assert "location:" not in text
+    offer.write_text(text.replace("how_to_apply:", "location:\n  place: testdorp\n  latitude: 52.1\n  longitude: 6.2\nhow_to_apply:", 1), encoding="utf-8")
+    site, *_ = prepare(BuildOptions(root=root, today=dt.date.fromisoformat(TEST_TODAY)))
+    doc = next(d for d in meili.index_documents(site.graph, "nl") if d["id"] == "offer-logeerhuis")
+    assert doc["_geo"] == {"lat": 52.1, "lng": 6.2}
+
+
+def test_incremental_upserts_and_deletes():
+    docs = [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}]
+    upserts, deletes, state = meili.plan_changes({}, docs)
+    assert [d["id"] for d in upserts] == ["a", "b"] and deletes == []
+    changed = [{"id": "a", "title": "A2"}, {"id": "c", "title": "C"}]
+    upserts, deletes, _ = meili.plan_changes(state, changed)
+    assert [d["id"] for d in upserts] == ["a", "c"] and deletes == ["b"]
+    assert meili.delete_filter(["b", "x-1"]) == 'id IN ["b", "x-1"]'
+
+
+def test_search_only_key_and_tenant_token(graph):
+    import meilisearch
+
+    options = meili.search_only_key_options(graph)
+    jsonschema.validate(options, KEY_SCHEMA)
+    assert options["actions"] == ["search"] and options["indexes"] == ["hulpwijzer-*"]
+    client = meilisearch.Client("http://127.0.0.1:9", "master-key-not-used")
+    key_uid = str(uuid.uuid4())
+    token = meili.tenant_token(client, graph, key_uid, "a-search-key-of-32-characters-xx")
+    header, payload, _signature = token.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    assert claims["apiKeyUid"] == key_uid
+    assert set(claims["searchRules"]) == {f"hulpwijzer-{lang}" for lang in graph.languages}
+    assert claims["exp"] > dt.datetime.now().timestamp()
+
+
+def test_query_data_for_the_browser(graph):
+    data = query_data(graph, "nl")
+    assert data["words"] == sorted(data["words"]) and "respijtzorg" in data["words"]
+    assert "mijn" in data["stop"]
+    assert data["synonyms"]["even vrij"] == ["respijtzorg"]
+
+
+def _all_public_text(public: Path) -> str:
+    return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in public.rglob("*") if p.is_file())
+
+
+def test_master_key_never_in_public_and_unreachable_meili_never_fails_build(tmp_path, monkeypatch, capfd):
+    root = copy_site(MINIMAL_SITE, tmp_path / "site")
+    master = "MASTER-" + uuid.uuid4().hex
+    site_yaml = root / "content" / "site.yaml"
+    site_yaml.write_text(
+        site_yaml.read_text(encoding="utf-8") + "meilisearch:\n  url: http://127.0.0.1:9\n  search_key: browser-search-key-123\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("MEILI_URL", "http://127.0.0.1:9")  # nothing listens on port 9
+    monkeypatch.setenv("MEILI_MASTER_KEY", master)
+    result = build_site(root, out=tmp_path / "public", clean=True)
+    assert result.items > 0
+    public = tmp_path / "public"
+    text = _all_public_text(public)
+    assert master not in text
+    assert "browser-search-key-123" in (public / "zoeken" / "index.html").read_text(encoding="utf-8")
+    err = capfd.readouterr().err
+    assert "Meilisearch op http://127.0.0.1:9 is niet bijgewerkt" in err and "gewone zoekfunctie" in err
+
+    # A site.yaml that holds the master key by mistake: the key is not published, with a clear warning.
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace("browser-search-key-123", master), encoding="utf-8")
+    build_site(root, out=tmp_path / "public", clean=True)
+    assert master not in _all_public_text(public)
+    assert "search_key is de hoofdsleutel" in capfd.readouterr().err
+
+
+def test_expired_pages_are_not_indexed_and_index_is_reused(tmp_path):
+    root = copy_site(MINIMAL_SITE, tmp_path / "site")
+    public = tmp_path / "public"
+    build_site(root, out=public, clean=True)
+    expired = (public / "vacatures" / "verlopen" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in expired
+    current = (public / "vacatures" / "maatje" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in current and 'data-pagefind-filter="type:Vrijwilligerswerk"' in current
+    entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["nl"]["page_count"] == _current_pages(root, "nl")
+    before = (public / "pagefind" / "pagefind-entry.json").stat().st_ino
+    build_site(root, out=public)  # nothing changed: the index is carried over, not rebuilt
+    assert (public / "pagefind" / "pagefind-entry.json").stat().st_ino == before
+    (root / "content" / "vacancies" / "maatje.md").unlink()
+    build_site(root, out=public)
+    entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["nl"]["page_count"] == _current_pages(root, "nl")
+    assert entry["languages"]["en"]["page_count"] == _current_pages(root, "en") == 1
+
+
+def _current_pages(root: Path, lang: str) -> int:
+    graph = _graph(root)
+    return sum(1 for node in graph.nodes if node.lang == lang and graph.is_current(node))
+
+
+def _graph(root: Path):
+    site, *_ = prepare(BuildOptions(root=root, today=dt.date.fromisoformat(TEST_TODAY)))
+    return site.graph
+
+
+live = pytest.mark.skipif(
+    not (os.environ.get("MEILI_URL") and os.environ.get("MEILI_MASTER_KEY")),
+    reason="geen Meilisearch-server: zet MEILI_URL en MEILI_MASTER_KEY om de live tests te draaien (zie docs/search.md)",
+)
+
+
+@live
+@pytest.mark.meili
+def test_live_sync_search_and_delete(tmp_path):
+    import meilisearch
+
+    root = copy_site(MINIMAL_SITE, tmp_path / "site")
+    site_yaml = root / "content" / "site.yaml"
+    prefix = "hwtest" + uuid.uuid4().hex[:8]
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + f"meilisearch:\n  url: {os.environ['MEILI_URL']}\n  search_key: x\n  index_prefix: {prefix}\n", encoding="utf-8")
+    client = meilisearch.Client(os.environ["MEILI_URL"], os.environ["MEILI_MASTER_KEY"])
+    graph = _graph(root)
+    state = tmp_path / "state.json"
+    try:
+        meili.sync(graph, os.environ["MEILI_URL"], os.environ["MEILI_MASTER_KEY"], state)
+        index = client.index(f"{prefix}-nl")
+        tasks = client.get_tasks({"indexUids": [f"{prefix}-nl"]}).results
+        for task in tasks:
+            client.wait_for_task(task.uid, timeout_in_ms=30000)
+        assert index.get_settings()["rankingRules"] == meili.settings(graph, "nl")["rankingRules"]
+        hits = index.search("repsijtzorg")["hits"]
+        assert hits and hits[0]["type"] in ("offer", "page")
+        hits = index.search("even vrij")["hits"]
+        assert any(hit["id"] == "offer-logeerhuis" for hit in hits)
+        key = client.create_key(meili.search_only_key_options(graph) | {"indexes": [f"{prefix}-*"]})
+        assert key.actions == ["search"]
+        client.delete_key(key.key)
+        (root / "content" / "vacancies" / "maatje.md").unlink()
+        report = meili.sync(_graph(root), os.environ["MEILI_URL"], os.environ["MEILI_MASTER_KEY"], state)
+        assert report["nl"][1] == 1
+    finally:
+        for lang in graph.languages:
+            client.delete_index(f"{prefix}-{lang}")
