@@ -31,10 +31,15 @@ HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
 LICENSE = {"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
            "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
-# CSV file per table, as in the HSDS 3.0 tabular schemas.
-CSV_PATHS = {name: ("funding" if name == "funding" else name + "s") + ".csv" for name in COLUMNS}
-CSV_PATHS["accessibility"] = "accessibility.csv"
-CSV_PATHS["taxonomy"] = "taxonomies.csv"
+# CSV file per table, as named in the HSDS 3.0 tabular schema (compiled/tabular.json).
+CSV_PATHS = {
+    "organization": "organizations.csv", "service": "services.csv", "location": "locations.csv",
+    "address": "addresses.csv", "phone": "phones.csv", "contact": "contacts.csv",
+    "service_at_location": "service_at_location.csv", "schedule": "schedules.csv", "cost_option": "cost_options.csv",
+    "funding": "funding.csv", "service_area": "service_areas.csv", "language": "languages.csv",
+    "accessibility": "accessibility.csv", "taxonomy": "taxonomies.csv", "taxonomy_term": "taxonomy_terms.csv",
+    "attribute": "attributes.csv",
+}
 FOREIGN_KEYS = {
     "organization_id": "organization", "service_id": "service", "location_id": "location",
     "contact_id": "contact", "taxonomy_id": "taxonomy", "taxonomy_term_id": "taxonomy_term",

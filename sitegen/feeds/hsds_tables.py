@@ -46,7 +46,7 @@ COLUMNS: dict[str, list[str]] = {
     "accessibility": ["id", "location_id", "description"],
     "taxonomy": ["id", "name", "description", "uri"],
     "taxonomy_term": ["id", "code", "name", "description", "taxonomy", "language", "taxonomy_id"],
-    "attribute": ["id", "link_id", "taxonomy_term_id", "link_type", "link_entity", "value", "label"],
+    "attribute": ["id", "link_id", "taxonomy_term_id", "link_type", "link_entity", "value"],
 }
 # Column types for datapackage.json (Frictionless table schema); the rest are strings.
 TYPES = {
@@ -56,6 +56,7 @@ TYPES = {
 }
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "Engels", "ar": "Arabisch", "tr": "Turks", "pl": "Pools", "uk": "Oekraïens",
                   "de": "Duits", "fr": "Frans", "es": "Spaans", "so": "Somalisch", "ti": "Tigrinya", "fa": "Perzisch"}
+VOCABULARY_FIELDS = {"respite_forms": "forms", "activity_types": "activity_type"}  # vocabulary -> item field
 VOCABULARIES_PER_TYPE = {
     "organisation": ("needs", "audiences"),
     "offer": ("respite_forms", "funding", "needs", "audiences"),
@@ -134,11 +135,11 @@ class Tables:
 
     def _attributes(self, node: Node, link_id: str, entity: str) -> None:
         for vocabulary in VOCABULARIES_PER_TYPE[node.type_name]:
-            value = getattr(node.data, vocabulary if vocabulary != "activity_types" else "activity_type", None)
+            value = getattr(node.data, VOCABULARY_FIELDS.get(vocabulary, vocabulary), None)
             for slug in value if isinstance(value, list) else [value] if value else []:
                 term_id = self._id("vocabulary", vocabulary, slug)
                 self._add("attribute", id=self._id("attribute", link_id, term_id), link_id=link_id, taxonomy_term_id=term_id,
-                          link_type=vocabulary, link_entity=entity, label=self.graph.label(vocabulary, slug, "nl"))
+                          link_type=vocabulary, link_entity=entity)
 
     def _location(self, owner: str, location, organization_id: str | None, languages=(), accessibility=None, hours=None) -> str:
         graph = self.graph
