@@ -3,7 +3,11 @@ served on one origin, and partner pages served on another origin."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -116,9 +120,28 @@ def partner_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("partner")
 
 
+@contextlib.contextmanager
+def serve_plain(directory: Path):
+    """A partner's web server: plain files, none of our headers. (Not serve_directory: its
+    handler keeps the header rules on the class, so a second server would change the first.)"""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def partner_url(partner_dir):
-    with serve_directory(partner_dir, headers_root=partner_dir) as url:
+    with serve_plain(partner_dir) as url:
         yield url
 
 
