@@ -1,0 +1,221 @@
+"""Whole-site import (content/ -> CMS) and export (CMS -> content/)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from cms.content import convert, publishing, siteconfig
+from cms.content.models import (
+    PAGE_MODELS,
+    HomePage,
+    InformationIndexPage,
+    OrganisationIndexPage,
+    SiteSettings,
+    Vocabulary,
+)
+from sitegen.build import content_files
+from sitegen.content import parse_item, split_name
+from sitegen.model import VOCABULARY_NAMES
+from sitegen.problems import ContentError, Problem
+
+LANGUAGES = ("nl", "en", "ar")
+# Organisations first: the other types live under them.
+IMPORT_ORDER = ("organisations", "pages", "activities", "offers", "vacancies")
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    translations: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def ensure_locales() -> dict[str, Locale]:
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+
+
+def ensure_tree() -> tuple[HomePage, InformationIndexPage, OrganisationIndexPage]:
+    """The Dutch home page with its two folders, set as the default site's root."""
+    locales = ensure_locales()
+    home = HomePage.objects.filter(locale=locales["nl"]).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title="Hulpwijzer", slug="hulpwijzer", locale=locales["nl"]))
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Hulpwijzer")
+        else:
+            old_root = site.root_page
+            site.root_page = home
+            site.save()
+            if old_root.specific_class is Page and old_root.depth == 2 and not old_root.get_children().exists():
+                old_root.delete()  # Wagtail's "Welcome" page
+    info = InformationIndexPage.objects.child_of(home).first() or home.add_child(
+        instance=InformationIndexPage(title="Informatie", slug="informatie", locale=locales["nl"])
+    )
+    orgs = OrganisationIndexPage.objects.child_of(home).first() or home.add_child(
+        instance=OrganisationIndexPage(title="Organisaties", slug="organisaties", locale=locales["nl"])
+    )
+    return home, info, orgs
+
+
+class _Images:
+    """content/media/ files as Wagtail images, created once."""
+
+    def __init__(self, site_root: Path):
+        self.site_root = site_root
+        self.cache: dict[str, object] = {}
+
+    def __call__(self, src: str):
+        src = src.removeprefix("/")
+        if src in self.cache:
+            return self.cache[src]
+        Image = get_image_model()
+        name = Path(src).name
+        image = Image.objects.filter(file__endswith="/" + name).first()
+        path = self.site_root / "content" / src
+        if image is None and path.is_file():
+            with path.open("rb") as handle:
+                image = Image(title=name)
+                image.file = ImageFile(handle, name=name)
+                image.save()
+        self.cache[src] = image
+        return image
+
+
+def _publish(page) -> None:
+    revision = page.save_revision()
+    revision.publish()
+
+
+def import_site(site_root: Path, stdout=None) -> ImportReport:
+    """Load content/ into the CMS: settings, vocabularies and every item (published)."""
+    report = ImportReport()
+    content = site_root / "content"
+    say = (lambda text: stdout.write(text)) if stdout else (lambda text: None)
+    with publishing.suspended(), transaction.atomic():
+        locales = ensure_locales()
+        settings = SiteSettings.load()
+        site_yaml = content / "site.yaml"
+        if site_yaml.exists():
+            siteconfig.set_site_fields(settings, site_yaml.read_text(encoding="utf-8"))
+            settings.save()
+        for name in VOCABULARY_NAMES:
+            path = content / "vocabularies" / f"{name}.yaml"
+            if path.exists():
+                siteconfig.load_vocabulary(name, path.read_text(encoding="utf-8"))
+        home, info_index, org_index = ensure_tree()
+        images = _Images(site_root)
+        files = sorted(content_files(site_root), key=lambda p: (IMPORT_ORDER.index(p.parent.name), p.name))
+        parsed = []
+        for path in files:
+            key = path.relative_to(content).as_posix()
+            raw = path.read_bytes()
+            entry = parse_item(key, raw)
+            if entry.item is None:
+                report.problems.extend(entry.problems)
+                continue
+            parsed.append((entry, raw.decode("utf-8")))
+        if report.problems:
+            raise ContentError(sorted(report.problems))
+        sources: dict[tuple[str, str], object] = {}  # (type, translation key) -> Dutch page
+        for entry, text in [p for p in parsed if p[0].lang == "nl"]:
+            model = PAGE_MODELS[entry.type_name]
+            page = model.objects.filter(locale=locales["nl"], file_name=entry.file_slug).first()
+            parent = _parent_for(entry, info_index, org_index, locales["nl"])
+            created = page is None
+            if created:
+                page = model(locale=locales["nl"])
+            convert.set_page_fields(page, entry.item, entry.file_slug, text, images)
+            if created:
+                parent.add_child(instance=page)
+                report.created += 1
+            else:
+                if page.get_parent().specific != parent:
+                    page.move(parent, pos="last-child")
+                report.updated += 1
+            _publish(page)
+            sources[(entry.type_name, entry.item.translation_key or entry.file_slug)] = page
+        for entry, text in [p for p in parsed if p[0].lang != "nl"]:
+            if entry.lang not in locales:
+                report.problems.append(Problem("content/" + entry.key, None, None, f"de CMS kent de taal '{entry.lang}' niet", "gebruik nl, en of ar"))
+                continue
+            source = sources.get((entry.type_name, entry.item.translation_key or entry.file_slug))
+            if source is None:
+                report.problems.append(Problem("content/" + entry.key, None, "translation_key", "er is geen Nederlands origineel", "noem het bestand naar het Nederlandse bestand"))
+                continue
+            page = source.get_translation_or_none(locales[entry.lang])
+            if page is None:
+                page = source.copy_for_translation(locales[entry.lang], copy_parents=True)
+            page = page.specific
+            convert.set_page_fields(page, entry.item, source.file_name, text, images)
+            page.save()
+            _publish(page)
+            report.translations += 1
+        say(f"{report.created} nieuw, {report.updated} bijgewerkt, {report.translations} vertalingen.\n")
+    if report.problems:
+        raise ContentError(sorted(report.problems))
+    return report
+
+
+def _parent_for(entry, info_index, org_index, locale):
+    from cms.content.models import OrganisationPage
+
+    if entry.type_name == "page":
+        return info_index
+    if entry.type_name == "organisation":
+        return org_index
+    ref_field = {"activity": "organiser", "offer": "provider", "vacancy": "organisation"}[entry.type_name]
+    ref = getattr(entry.item, ref_field)
+    org = OrganisationPage.objects.filter(locale=locale, file_name=ref).first()
+    if org is None:
+        raise ContentError([Problem("content/" + entry.key, entry.field_lines.get(ref_field), ref_field,
+                                    f"de organisatie '{ref}' bestaat niet", "importeer eerst de organisatie of verbeter de slug")])
+    return org
+
+
+def export_site(site_root: Path, prune: bool = False) -> list[str]:
+    """Write every published page, the settings and the vocabularies to content/."""
+    written: list[str] = []
+    files: dict[str, str] = {}
+    settings = SiteSettings.load()
+    if settings.municipality:
+        files["site.yaml"] = siteconfig.site_to_text(settings)
+    for vocabulary in Vocabulary.objects.all():
+        files[f"vocabularies/{vocabulary.name}.yaml"] = siteconfig.vocabulary_to_text(vocabulary)
+    media: set[str] = set()
+    for model in PAGE_MODELS.values():
+        for page in model.objects.live().filter(alias_of__isnull=True):
+            key, text = convert.page_to_text(page)
+            files[key] = text
+            for image_field in ("image", "logo"):
+                image = getattr(page, image_field, None) if hasattr(page, image_field) else None
+                if image is not None:
+                    media.add(image.file.path)
+    with publishing.content_lock(site_root):
+        for key, text in sorted(files.items()):
+            publishing.write_file(key, text, site_root)
+            written.append(key)
+        for path in sorted(media):
+            target = site_root / "content" / "media" / Path(path).name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+        if prune:
+            for path in content_files(site_root):
+                key = path.relative_to(site_root / "content").as_posix()
+                if key not in files:
+                    path.unlink()
+    return written
+
+
+def file_lang(key: str) -> str:
+    return split_name(key.rsplit("/", 1)[-1])[1] or "nl"
