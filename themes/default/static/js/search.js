@@ -149,6 +149,13 @@
       if (query && !seen.has(query)) { seen.add(query); queries.push({ text: query, weight: weight }); }
     }
     if (words.length > 1) add(words.join(" "), 2);
+    // Dutch writes compounds as one word: "mantelzorg ondersteuning" -> "mantelzorgondersteuning".
+    for (var w = 0; w + 1 < words.length; w++) {
+      var joined = words[w] + words[w + 1];
+      if (data.wordSet.has(joined) || data.wordSet.has(words[w] + "s" + words[w + 1])) {
+        add(data.wordSet.has(joined) ? joined : words[w] + "s" + words[w + 1], 2);
+      }
+    }
     words.forEach(function (word) { add(word, 1.2); });
     expansions.forEach(function (term) { add(term, 1); });
     if (!queries.length && tokens.length) add(tokens.join(" "), 1);

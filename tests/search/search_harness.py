@@ -1,0 +1,45 @@
+"""Run queries through the real search page (search.js + Pagefind) in Chromium; used by the tests and bench/search.py."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import yaml
+
+RELEVANCE_FILE = Path(__file__).with_name("relevance.yaml")
+
+RUN_QUERY = """async (q) => {
+  const root = document.querySelector('[data-hw-search]');
+  const started = performance.now();
+  await root.hwSearch(q);
+  const ms = performance.now() - started;
+  return {
+    ms,
+    status: document.querySelector('[data-hw-search-status]').textContent,
+    urls: Array.from(document.querySelectorAll('.hw-result__title a')).map(a => a.getAttribute('href')),
+  };
+}"""
+
+
+def load_relevance_set() -> list[dict]:
+    return yaml.safe_load(RELEVANCE_FILE.read_text(encoding="utf-8"))["queries"]
+
+
+def run_query(page, query: str) -> dict:
+    return page.evaluate(RUN_QUERY, query)
+
+
+def evaluate(page, search_url: str, cases: list[dict]) -> dict:
+    """Top-3 hit rate and MRR (reciprocal rank of the first expected item, 0 when not in the top 10)."""
+    page.goto(search_url)
+    page.wait_for_function("() => document.querySelector('[data-hw-search]').hwSearch")
+    rows = []
+    for case in cases:
+        outcome = run_query(page, case["q"])
+        expected = set(case["expect"])
+        rank = next((i + 1 for i, url in enumerate(outcome["urls"][:10]) if url in expected), None)
+        rows.append({"q": case["q"], "rank": rank, "top": outcome["urls"][:3], "ms": outcome["ms"]})
+    hits = sum(1 for row in rows if row["rank"] is not None and row["rank"] <= 3)
+    mrr = sum(1 / row["rank"] for row in rows if row["rank"]) / len(rows)
+    return {"rows": rows, "top3": hits / len(rows), "mrr": mrr, "count": len(rows), "at": time.strftime("%Y-%m-%d")}

@@ -1,0 +1,158 @@
+"""The search page in real Chromium: static search (Pagefind) through search.js, accessibility, no-JS, fallback."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from search_harness import evaluate, load_relevance_set, run_query
+from support import MINIMAL_SITE, REPO, build_site, copy_site, run_axe, serve_directory, vnu_errors
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def meili_down_site(tmp_path_factory):
+    """The minimal site configured for a Meilisearch that does not answer (a closed localhost port),
+    served with netlify.toml's headers plus that origin in connect-src, as docs/search.md tells municipalities."""
+    base = tmp_path_factory.mktemp("meili-down")
+    root = copy_site(MINIMAL_SITE, base / "site")
+    port = _free_port()  # closed again at once: connections are refused
+    origin = f"http://127.0.0.1:{port}"
+    site_yaml = root / "content" / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + f"meilisearch:\n  url: {origin}\n  search_key: only-a-search-key\n", encoding="utf-8")
+    build_site(root, out=base / "public", clean=True)
+    headers = base / "headers"
+    headers.mkdir()
+    toml = (REPO / "netlify.toml").read_text(encoding="utf-8")
+    assert "connect-src 'self'" in toml
+    (headers / "netlify.toml").write_text(toml.replace("connect-src 'self'", f"connect-src 'self' {origin}"), encoding="utf-8")
+    tomllib.loads((headers / "netlify.toml").read_text(encoding="utf-8"))
+    with serve_directory(base / "public", headers_root=headers) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def minimal_url(tmp_path_factory):
+    base = tmp_path_factory.mktemp("search-minimal")
+    root = copy_site(MINIMAL_SITE, base / "site")
+    build_site(root, out=base / "public", clean=True)
+    with serve_directory(base / "public") as url:
+        yield url
+
+
+def _errors(page) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    return errors
+
+
+def test_search_finds_with_synonyms_typos_and_facets_keyboard_only(page, minimal_url):
+    errors = _errors(page)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(minimal_url + "/zoeken/")
+    page.keyboard.press("Tab")  # skip link
+    page.focus("#zoekterm")
+    page.keyboard.type("repsijtzorg")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-hw-search][data-state=done]")
+    status = page.text_content("[data-hw-search-status]")
+    assert re.search(r"\d+ resultaten voor ‘repsijtzorg’", status), status
+    assert page.get_attribute("[data-hw-search-status]", "aria-live") == "polite"
+    urls = [a.get_attribute("href") for a in page.query_selector_all(".hw-result__title a")]
+    assert "/respijtzorg/logeerhuis/" in urls[:3]
+    assert "/vacatures/verlopen/" not in urls
+    assert page.query_selector(".hw-result mark") is not None  # highlighted terms
+    assert "?q=repsijtzorg" in page.url
+    # Facet filter with counts, used with the keyboard only.
+    legend = page.text_content(".hw-facet legend")
+    assert legend == "Soort"
+    label = page.text_content(".hw-facet__option label")
+    assert re.search(r"\(\d+\)$", label)
+    page.focus(".hw-facet__option input")
+    page.keyboard.press("Space")
+    filtered = page.text_content("[data-hw-search-status]")
+    assert "na filteren" in filtered
+    assert all(origin.startswith(minimal_url) for origin in requests), [r for r in requests if not r.startswith(minimal_url)]
+    assert not errors, errors
+
+
+def test_no_result_offers_topics_and_loket_phone(page, minimal_url):
+    page.goto(minimal_url + "/zoeken/?q=qwxzv")
+    page.wait_for_selector("[data-hw-search][data-state=done]")
+    status = page.text_content("[data-hw-search-status]")
+    assert "Geen resultaten" in status and "bel het loket" in status
+    assert page.is_visible(".hw-search__loket a[href^='tel:']")
+    assert page.query_selector(".hw-search__browse a[href='/onderwerp/respijtzorg/']") is not None
+
+
+def test_search_page_has_no_axe_violations_nl_and_ar(browser, minimal_url):
+    # axe is injected as an inline script, which the site's CSP rightly blocks; the other tests run under the CSP.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    for path, query in (("/zoeken/", "oppas"), ("/ar/zoeken/", "oppas")):
+        page.goto(minimal_url + path + "?q=" + query)
+        page.wait_for_selector("[data-hw-search][data-state=done]")
+        assert page.get_attribute("html", "dir") == ("rtl" if path.startswith("/ar") else "ltr")
+        assert page.query_selector_all(".hw-result"), path
+        violations = run_axe(page)
+        assert violations == [], (path, violations)
+    context.close()
+
+
+def test_search_page_is_valid_html(demo_public):
+    paths = [demo_public / "zoeken" / "index.html", demo_public / "ar" / "zoeken" / "index.html"]
+    detail = next((demo_public / "respijtzorg").glob("*/index.html"), None) or next((demo_public / "informatie").glob("*/index.html"))
+    assert vnu_errors(paths + [detail]) == []
+
+
+def test_works_without_javascript(page_without_js, minimal_url):
+    page = page_without_js
+    page.goto(minimal_url + "/zoeken/")
+    page.fill("#zoekterm", "even vrij")
+    page.click(".hw-search__button")
+    page.wait_for_load_state()
+    assert page.url.endswith("/zoeken/?q=even+vrij")
+    # The static page cannot read the query, so it offers every way in: listings, topics, target groups and the loket's phone.
+    links = {a.get_attribute("href") for a in page.query_selector_all(".hw-search__browse a")}
+    assert {"/informatie/", "/respijtzorg/", "/vacatures/", "/onderwerp/respijtzorg/"} <= links
+    assert any(href.startswith("tel:") for href in links)
+    assert "werkt alleen met JavaScript" in page.content()
+
+
+def test_falls_back_to_static_search_when_meilisearch_is_unreachable(page, meili_down_site):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(meili_down_site + "/zoeken/")
+    assert page.get_attribute("[data-hw-search]", "data-meili-url").startswith("http://127.0.0.1:")
+    outcome = run_query(page, "maatje")
+    assert "/vacatures/maatje/" in outcome["urls"][:3]
+    note = page.locator("[data-hw-search-note]")
+    assert note.is_visible() and "gewone zoekfunctie" in note.text_content()
+    assert outcome["ms"] < 5000
+    assert not errors, errors
+
+
+def test_relevance_set_on_the_static_backend(page, demo_url, request):
+    cases = load_relevance_set()
+    assert len(cases) >= 40
+    report = evaluate(page, demo_url + "/zoeken/", cases)
+    misses = [row for row in report["rows"] if not row["rank"] or row["rank"] > 3]
+    summary = f"top-3 {report['top3']:.1%}, MRR {report['mrr']:.3f} over {report['count']} queries"
+    print(summary)
+    Path(request.config.rootpath / ".pytest_cache").mkdir(exist_ok=True)
+    (Path(request.config.rootpath) / ".pytest_cache" / "search-relevance.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    assert report["top3"] >= 0.95 and report["mrr"] >= 0.85, (summary, misses)
