@@ -74,9 +74,10 @@ def _search_page(graph: SiteGraph, lang: str) -> Output:
         vocab = graph.vocabularies.get(vocabulary)
         if vocab is None:
             continue
+        facet_title = FACET_TITLES["need" if vocabulary == "needs" else "audience"]
         hubs.append(
             (
-                _(FACET_TITLES["need" if vocabulary == "needs" else "audience"]),
+                _(facet_title),
                 [(graph.label(vocabulary, term.slug, lang), f"{prefix}/{section}/{term.slug}/") for term in vocab.terms],
             )
         )

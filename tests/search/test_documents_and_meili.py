@@ -317,3 +317,26 @@ def test_live_sync_search_and_delete(tmp_path):
     finally:
         for lang in graph.languages:
             client.delete_index(f"{prefix}-{lang}")
+
+
+def test_every_search_message_is_translated_in_en_and_ar():
+    from babel.messages.extract import extract_from_file
+    from babel.messages.pofile import read_po
+
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+    repo = Path(__file__).resolve().parents[2]
+    messages = set()
+    for template in ("themes/default/templates/search.html", "themes/default/templates/partials/search-meta.html"):
+        options = {"extensions": "jinja2.ext.i18n", "trimmed": "false"}
+        messages.update(m for _l, m, _c, _x in extract_from_file("jinja2", str(repo / template), keywords=keywords, options=options))
+    for module in ("search/documents.py", "search/site.py", "search/meili.py"):
+        messages.update(m for _l, m, _c, _x in extract_from_file("python", str(repo / module), keywords=keywords))
+    assert len(messages) > 25
+    for lang in ("en", "ar"):
+        with (repo / "sitegen" / "locale" / lang / "LC_MESSAGES" / "search.po").open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        missing = sorted(m for m in messages if not (catalog.get(m) and catalog.get(m).string))
+        assert missing == [], (lang, missing)
+        for message in catalog:
+            if message.id and "{" in message.id:
+                assert set(re.findall(r"\{\w+\}", message.id)) == set(re.findall(r"\{\w+\}", message.string)), message.id
