@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import MINIMAL_SITE, build_site, copy_site, serve_directory
+from support import AXE_JS, MINIMAL_SITE, build_site, copy_site, serve_directory
 
 # Every text field of one vacancy (and the name of one organisation) carries a script payload.
 XSS = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2</script>"\'><svg onload=alert(3)>'
@@ -162,3 +162,22 @@ def fresh_site(tmp_path):
     build_site(root, clean=True)
     yield root
     shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def site_page(browser):
+    """A page for the site itself with axe-core loaded before any page script: the site's CSP
+    (rightly) refuses axe as an inserted inline script, but stays fully in force."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(path=str(AXE_JS))
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def axe_violations(page, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")) -> list[dict]:
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        list(tags),
+    )
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
