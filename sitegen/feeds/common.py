@@ -69,3 +69,19 @@ def price(cost: str | None) -> float | None:
         return 0.0
     amounts = [float((a or b).replace(",", ".")) for a, b in _AMOUNT.findall(cost)]
     return amounts[0] if len(amounts) == 1 else None
+
+
+_CACHE: dict = {}
+_CACHE_GRAPH: list = [None]
+
+
+def graph_cache(graph: SiteGraph) -> dict:
+    """A dict for values computed once per graph and process (shared by many outputs).
+
+    It is emptied as soon as another graph comes along (the next build in
+    ``hulpwijzer serve``), so nothing from an old build is reused.
+    """
+    if _CACHE_GRAPH[0] is not graph:
+        _CACHE.clear()
+        _CACHE_GRAPH[0] = graph
+    return _CACHE

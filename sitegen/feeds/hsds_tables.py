@@ -20,7 +20,7 @@ from typing import Any
 from icalendar import vRecur
 
 from sitegen import dates
-from sitegen.feeds.common import price, stable_id
+from sitegen.feeds.common import graph_cache, price, stable_id
 from sitegen.graph import Node, SiteGraph
 
 # Table -> columns, in the order of the HSDS 3.0 tabular schemas (only the columns we fill or may fill).
@@ -65,9 +65,6 @@ VOCABULARIES_PER_TYPE = {
 
 # Required by HSDS for an address even when we do not know them (the province is not in site.yaml).
 ALWAYS = {"state_province", "postal_code"}
-
-_CACHE: dict[int, tuple[SiteGraph, "Tables"]] = {}
-
 
 class Tables:
     """The HSDS tables of one site graph, with indexes to nest them."""
@@ -285,9 +282,7 @@ def activity_schedule(data) -> dict[str, Any]:
 
 def tables(graph: SiteGraph) -> Tables:
     """The tables for this graph, built once (per process) and then shared by every output."""
-    cached = _CACHE.get(id(graph))
-    if cached is None or cached[0] is not graph:
-        _CACHE.clear()
-        cached = (graph, Tables(graph))
-        _CACHE[id(graph)] = cached
-    return cached[1]
+    cache = graph_cache(graph)
+    if "hsds-tables" not in cache:
+        cache["hsds-tables"] = Tables(graph)
+    return cache["hsds-tables"]

@@ -21,7 +21,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vDuration, vRecur, vText
 
 from sitegen import dates
-from sitegen.feeds.common import OPEN_DATA, address_line, host, lang_prefix, organiser, ref_deps
+from sitegen.feeds.common import OPEN_DATA, address_line, graph_cache, host, lang_prefix, organiser, ref_deps
 from sitegen.graph import Node, SiteGraph
 from sitegen.i18n import gettext_for
 from sitegen.outputs import Output
@@ -89,20 +89,15 @@ def type_feeds(graph: SiteGraph, lang: str) -> list[tuple[str, str]]:
     return [(term, f"{lang_prefix(graph, lang)}{OPEN_DATA}/agenda/soort/{term}.ics") for term in terms]
 
 
-_UPCOMING: dict[tuple[int, str], tuple[SiteGraph, list[Node]]] = {}
-
-
 def upcoming(graph: SiteGraph, lang: str) -> list[Node]:
     """Activities that have a date after today, soonest first (translated where possible).
 
     Computed once per graph and language in each process: every organisation
     and activity-type feed filters this list.
     """
-    cached = _UPCOMING.get((id(graph), lang))
-    if cached is not None and cached[0] is graph:
-        return cached[1]
-    if any(entry[0] is not graph for entry in _UPCOMING.values()):
-        _UPCOMING.clear()
+    cache = graph_cache(graph)
+    if ("upcoming", lang) in cache:
+        return cache[("upcoming", lang)]
     found = []
     for node in graph.localized("activity", lang):
         if graph.is_current(node):
@@ -110,7 +105,7 @@ def upcoming(graph: SiteGraph, lang: str) -> list[Node]:
             if following:
                 found.append((following[0][0], node.title.lower(), node))
     result = [node for _, _, node in sorted(found, key=lambda entry: entry[:2])]
-    _UPCOMING[(id(graph), lang)] = (graph, result)
+    cache[("upcoming", lang)] = result
     return result
 
 
@@ -129,9 +124,19 @@ def feed(graph: SiteGraph, nodes: list[Node], name: str, lang: str) -> bytes:
     calendar.add("x-published-ttl", vDuration(dt.timedelta(days=1)))
     calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add_component(amsterdam_timezone())
-    for node in nodes:
-        calendar.add_component(event(graph, node, lang))
-    return calendar.to_ical()
+    head = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    # An activity is in several feeds (all, its organisation, its type): serialise it once.
+    return head[: -len(end)] + b"".join(_event_bytes(graph, node, lang) for node in nodes) + end
+
+
+def _event_bytes(graph: SiteGraph, node: Node, lang: str) -> bytes:
+    cache = graph_cache(graph)
+    key = ("ics-event", node.key, lang)
+    if key not in cache:
+        cache[key] = event(graph, node, lang).to_ical()
+    return cache[key]
 
 
 def amsterdam_timezone() -> Timezone:
