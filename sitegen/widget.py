@@ -139,7 +139,7 @@ def feed_document(graph: SiteGraph, lang: str, choice: dict) -> dict:
 
 
 def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # ----------------------------------------------------------------------------- widget script
