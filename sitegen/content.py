@@ -172,7 +172,7 @@ def parse_item(key: str, raw: bytes, rel_prefix: str = "content/") -> ParsedItem
         return parsed
     parsed.field_lines = {str(path[0]): line for path, line in document.lines.items() if len(path) == 1}
     for name, text_value, base_line in _markdown_fields(item, document):
-        rendered = markdown.render(text_value)
+        rendered = markdown.inspect(text_value)
         for issue in rendered.issues:
             parsed.problems.append(Problem(rel, base_line + issue.line, name, issue.message, issue.fix))
         parsed.links.extend((name, base_line + line, href) for line, href in rendered.links)

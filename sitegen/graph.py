@@ -133,8 +133,18 @@ class SiteGraph:
                 chosen[other.translation_key] = other
         return sorted(chosen.values(), key=lambda n: (n.title.lower(), n.key))
 
+    @cached_property
+    def _localized(self) -> dict[tuple[str, str], list[Node]]:
+        return {}
+
     def localized(self, type_name: str, lang: str) -> list[Node]:
         """Items of a type for a language listing: translated ones, else the default-language version."""
+        key = (type_name, lang)
+        if key not in self._localized:
+            self._localized[key] = self._compute_localized(type_name, lang)
+        return list(self._localized[key])
+
+    def _compute_localized(self, type_name: str, lang: str) -> list[Node]:
         chosen: dict[str, Node] = {}
         for node in self.items(type_name, self.default_lang):
             chosen[node.translation_key] = node
@@ -159,17 +169,34 @@ class SiteGraph:
     def now(self) -> dt.datetime:
         return dates.start_of_day(self.today)
 
+    @cached_property
+    def _current(self) -> dict[str, bool]:
+        return {}
+
+    @cached_property
+    def _next_dates(self) -> dict[tuple[str, int], list[tuple[dt.datetime, dt.datetime]]]:
+        return {}
+
     def is_current(self, node: Node) -> bool:
         """False for an expired vacancy or an activity whose last date has passed."""
-        if node.type_name == "vacancy":
-            return node.data.valid_through >= self.today and node.data.posted <= self.today
-        if node.type_name == "activity":
-            end = dates.last_end(node.data)
-            return end is None or end > self.now
-        return True
+        known = self._current.get(node.key)
+        if known is None:
+            if node.type_name == "vacancy":
+                known = node.data.valid_through >= self.today and node.data.posted <= self.today
+            elif node.type_name == "activity":
+                end = dates.last_end(node.data)
+                known = end is None or end > self.now
+            else:
+                known = True
+            self._current[node.key] = known
+        return known
 
     def next_dates(self, node: Node, limit: int = 5) -> list[tuple[dt.datetime, dt.datetime]]:
-        return dates.occurrences(node.data, after=self.now, limit=limit)
+        """The next (start, end) dates of an activity from the build date on (cached)."""
+        key = (node.key, limit)
+        if key not in self._next_dates:
+            self._next_dates[key] = dates.occurrences(node.data, after=self.now, limit=limit)
+        return self._next_dates[key]
 
     def is_stale(self, node: Node) -> bool:
         months = self.site.review_period_months

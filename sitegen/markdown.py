@@ -57,12 +57,28 @@ def _walk(tokens, parent_line: int = 0):
             yield from _walk(token.children, line)
 
 
+def inspect(text: str) -> RenderedMarkdown:
+    """Check Markdown and collect its links and plain text, without rendering HTML."""
+    if not text:
+        return RenderedMarkdown(html="")
+    result = RenderedMarkdown(html="")
+    _check_tokens(_md.parse(text), result, None)
+    return result
+
+
 def render(text: str, link_resolver=None) -> RenderedMarkdown:
     """Render Markdown; ``link_resolver(href) -> href`` rewrites internal links."""
     if not text:
         return RenderedMarkdown(html="")
     tokens = _md.parse(text)
     result = RenderedMarkdown(html="")
+    _check_tokens(tokens, result, link_resolver)
+    html = _md.renderer.render(tokens, _md.options, {})
+    result.html = clean_html(html)
+    return result
+
+
+def _check_tokens(tokens, result: RenderedMarkdown, link_resolver) -> None:
     words: list[str] = []
     for token, line in _walk(tokens):
         if token.type in ("html_block", "html_inline"):
@@ -103,10 +119,7 @@ def render(text: str, link_resolver=None) -> RenderedMarkdown:
             token.tag = "h2" if token.tag == "h1" else "h4"
         elif token.type == "heading_close" and token.tag in ("h1", "h5", "h6"):
             token.tag = "h2" if token.tag == "h1" else "h4"
-    html = _md.renderer.render(tokens, _md.options, {})
-    result.html = clean_html(html)
     result.text = " ".join(" ".join(words).split())
-    return result
 
 
 def clean_html(html: str) -> str:
@@ -121,4 +134,4 @@ def clean_html(html: str) -> str:
 
 
 def plain_text(text: str) -> str:
-    return render(text).text
+    return inspect(text).text
