@@ -1,0 +1,194 @@
+"""The demo build in real headless Chromium: axe, no-JS journeys, keyboard focus, RTL, expiry, screenshots."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from support import REPO, run_axe, vnu_errors
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (320, 1280)
+
+
+def template_samples(public: Path) -> dict[tuple[str, str], str]:
+    """One URL path per (template, language): the shortest path that uses it."""
+    samples: dict[tuple[str, str], str] = {}
+    for path in sorted(public.rglob("*.html"), key=lambda p: (len(p.parts), p.as_posix())):
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        lang = re.search(r'<html lang="([a-z]+)"', head)
+        template = re.search(r'data-template="([^"]+)"', path.read_text(encoding="utf-8", errors="replace"))
+        if lang and template:
+            key = (template.group(1), lang.group(1))
+            url = "/" + path.relative_to(public).as_posix().removesuffix("index.html")
+            samples.setdefault(key, url)
+    return samples
+
+
+@pytest.mark.slow
+def test_every_html_page_is_valid(demo_public):
+    pages = sorted(demo_public.rglob("*.html"))
+    assert len(pages) > 50
+    errors = vnu_errors(pages)
+    assert not errors, [(e.get("url", "").rsplit("/public/", 1)[-1], e.get("message")) for e in errors[:15]]
+
+
+@pytest.mark.slow
+def test_axe_on_every_template_in_every_language(demo_public, demo_url, browser):
+    context = browser.new_context(bypass_csp=True)  # only so that axe itself can be injected
+    page = context.new_page()
+    samples = template_samples(demo_public)
+    templates = {template for template, _ in samples}
+    assert {"home.html", "listing.html", "hub.html", "agenda.html", "404.html", "detail/offer.html", "detail/activity.html",
+            "detail/organisation.html", "detail/page.html", "detail/vacancy.html", "statement/accessibility.html"} <= templates
+    for template in templates:
+        assert {lang for t, lang in samples if t == template} >= {"nl", "en", "ar"} or template.startswith("detail/"), template
+    problems = []
+    for (template, lang), url in sorted(samples.items()):
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(demo_url + url)
+            for violation in run_axe(page):
+                problems.append((template, lang, width, url, violation["id"], violation["nodes"][:2]))
+    context.close()
+    assert not problems, problems[:10]
+
+
+def _follow(page, selector: str) -> None:
+    link = page.locator(selector).first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(href), (page.url, href)
+
+
+def _assert_detail(page, section: str) -> None:
+    assert f"/{section}/" in page.url
+    assert page.locator("h1").count() == 1
+    assert page.locator(".hw-facts").is_visible()
+
+
+def test_without_javascript_reach_offer_activity_and_vacancy_by_navigation(demo_url, page_without_js):
+    page = page_without_js
+    page.goto(demo_url + "/")
+    _follow(page, '.hw-tile__link[href="/onderwerp/respijtzorg/"]')
+    _follow(page, '#groep-offer .hw-card__link')
+    _assert_detail(page, "respijtzorg")
+
+    page.goto(demo_url + "/")
+    _follow(page, "#activiteiten-titel ~ ul .hw-card__link")
+    _assert_detail(page, "activiteiten")
+    page.goto(demo_url + "/")
+    _follow(page, '.hw-more[href="/agenda/"]')
+    _follow(page, ".hw-agenda__link")
+    _assert_detail(page, "activiteiten")
+
+    page.goto(demo_url + "/")
+    _follow(page, "#vacatures-titel ~ ul .hw-card__link")
+    _assert_detail(page, "vacatures")
+    page.goto(demo_url + "/")
+    _follow(page, '.hw-nav__link[href="/vacatures/"]')
+    _follow(page, 'main a[href^="/vacatures/"][href$="/"]:not([href*="/pagina/"]):not([href="/vacatures/"]) >> nth=0')
+
+
+def test_without_javascript_reach_offer_and_activity_by_static_filters(demo_url, page_without_js):
+    page = page_without_js
+    for section in ("respijtzorg", "activiteiten"):
+        page.goto(demo_url + "/")
+        _follow(page, f'.hw-nav__link[href="/{section}/"]')
+        before = page.locator(".hw-card").count()
+        _follow(page, ".hw-filters__link")
+        assert page.locator('.hw-filters__link[aria-current="page"]').count() == 1
+        assert 0 < page.locator(".hw-card").count() <= max(before, 20)
+        _follow(page, ".hw-card__link")
+        _assert_detail(page, section)
+
+
+FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
+
+
+@pytest.mark.parametrize("path", ["/", "/respijtzorg/", "/ar/"])
+def test_keyboard_reaches_every_control_with_visible_focus(demo_url, page, path):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(demo_url + path)
+    total = page.evaluate(
+        f"""() => {{ const all = [...document.querySelectorAll("{FOCUSABLE}")].filter(e => e.getClientRects().length || e.classList.contains('hw-skip-link'));
+            all.forEach((e, i) => e.dataset.hwTestIndex = i); return all.length; }}"""
+    )
+    seen, invisible = set(), []
+    for _ in range(total + 5):
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            """() => { const e = document.activeElement; const s = getComputedStyle(e);
+                return {index: e.dataset.hwTestIndex, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                        shadow: s.boxShadow !== 'none', html: e.outerHTML.slice(0, 80)}; }"""
+        )
+        if state["index"] is None:
+            continue
+        seen.add(state["index"])
+        if not (state["outline"] or state["shadow"]):
+            invisible.append(state["html"])
+    assert len(seen) == total, f"{total - len(seen)} controls never got focus"
+    assert not invisible, invisible[:5]
+    # the indicator is a real change: the same link without focus has no outline
+    page.evaluate("document.activeElement.blur()")
+    unfocused = page.evaluate("getComputedStyle(document.querySelector('main a[href]')).outlineStyle")
+    assert unfocused == "none"
+
+
+def test_arabic_is_right_to_left_and_mirrors(demo_url, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    positions = {}
+    for lang, path in (("nl", "/respijtzorg/"), ("ar", "/ar/respijtzorg/")):
+        page.goto(demo_url + path)
+        page.goto(demo_url + page.locator(".hw-filters__link").first.get_attribute("href"))  # has breadcrumbs and filters
+        assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+        page.keyboard.press("Tab")  # the skip link is the first stop
+        assert page.evaluate("document.activeElement.classList.contains('hw-skip-link')")
+        skip = page.locator(".hw-skip-link").bounding_box()
+        crumbs = page.locator(".hw-breadcrumbs__item")
+        first, last = crumbs.first.bounding_box(), crumbs.last.bounding_box()
+        filters, results = page.locator(".hw-filters").bounding_box(), page.locator(".hw-listing__results").bounding_box()
+        positions[lang] = (skip, first, last, filters, results)
+    skip, first, last, filters, results = positions["nl"]
+    assert skip["x"] < 100 and first["x"] < last["x"] and filters["x"] < results["x"]
+    skip, first, last, filters, results = positions["ar"]
+    assert skip["x"] + skip["width"] > 1180 and first["x"] > last["x"] and filters["x"] > results["x"]
+
+
+def test_expiry_script_hides_items_after_their_date(demo_url, browser):
+    import datetime as dt
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(dt.datetime(2026, 11, 23, 9, 0))
+    page.goto(demo_url + "/")
+    dated = page.locator("[data-hw-valid-through], [data-hw-ends]")
+    assert dated.count() > 0
+    assert all(dated.nth(i).is_visible() for i in range(dated.count()))
+    vacancy_url = page.locator("[data-hw-valid-through] .hw-card__link").first.get_attribute("href")
+    page.clock.set_fixed_time(dt.datetime(2031, 1, 1, 9, 0))
+    page.goto(demo_url + "/")
+    assert not any(dated.nth(i).is_visible() for i in range(dated.count()))
+    page.goto(demo_url + vacancy_url)
+    assert page.locator("[data-hw-expired-notice]").is_visible()
+    context.close()
+
+
+def test_screenshots_of_home_listing_and_detail(demo_public, demo_url, page):
+    """README screenshots. Written to docs/screenshots/ with HULPWIJZER_SCREENSHOTS=1, else to a temp folder."""
+    target = REPO / "docs" / "screenshots" if os.environ.get("HULPWIJZER_SCREENSHOTS") else demo_public.parent / "screenshots"
+    target.mkdir(parents=True, exist_ok=True)
+    detail = next(p for p in sorted((demo_public / "respijtzorg").glob("*/index.html")) if "hw-facts" in p.read_text())
+    shots = {"home": "/", "listing": "/respijtzorg/", "detail": "/" + detail.parent.relative_to(demo_public).as_posix() + "/"}
+    for name, path in shots.items():
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(demo_url + path)
+            file = target / f"{name}-{width}.png"
+            page.screenshot(path=str(file), full_page=width == 390)
+            assert file.stat().st_size > 10_000
