@@ -15,6 +15,7 @@ feed updates an event instead of adding a copy.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from typing import Iterable
 
 from dateutil.rrule import rrulestr
@@ -32,31 +33,32 @@ PRODID = "-//Hulpwijzer//Agenda//NL"
 
 def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
     feed_deps = frozenset({"@type:activity", "@type:organisation"})
+    by_organiser, by_type = _feed_members(graph)
     for lang in graph.languages:
         site_name = graph.site.name.get(lang) or graph.site.name.get(graph.default_lang, "")
         yield Output(
             agenda_path(graph, lang),
             deps=feed_deps,
-            render=lambda lang=lang, name=site_name: feed(graph, upcoming(graph, lang), f"{gettext_for(lang)('Agenda')} {name}", lang),
+            render=lambda lang=lang, name=site_name: feed(graph, upcoming(graph, lang), f"{gettext_for(lang)('Agenda')} {name}"),
         )
         for org, path in organiser_feeds(graph, lang):
             key = org.translation_key
+            org_keys = {other.key for other in graph.translations(org).values()}
             yield Output(
                 path,
-                deps=feed_deps,
+                deps=frozenset(by_organiser[key] | org_keys),
                 render=lambda lang=lang, key=key, org=org: feed(
-                    graph, [n for n in upcoming(graph, lang) if n.data.organiser == key], f"{gettext_for(lang)('Agenda')} {org.title}", lang
+                    graph, [n for n in upcoming(graph, lang) if n.data.organiser == key], f"{gettext_for(lang)('Agenda')} {org.title}"
                 ),
             )
         for term, path in type_feeds(graph, lang):
             yield Output(
                 path,
-                deps=feed_deps,
+                deps=frozenset(by_type[term] | {"@type:organisation"}),
                 render=lambda lang=lang, term=term: feed(
                     graph,
                     [n for n in upcoming(graph, lang) if n.data.activity_type == term],
                     f"{gettext_for(lang)('Agenda')}: {graph.label('activity_types', term, lang)}",
-                    lang,
                 ),
             )
     for node in graph.nodes:
@@ -64,8 +66,25 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
             yield Output(
                 node.url.lstrip("/") + "agenda.ics",
                 deps=frozenset({node.key} | ref_deps(graph, node, "organiser")),
-                render=lambda node=node: feed(graph, [node], node.title, node.lang),
+                render=lambda node=node: feed(graph, [node], node.title),
             )
+
+
+def _feed_members(graph: SiteGraph) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Content files per organisation and per activity type that can change their feeds.
+
+    A whole translation group counts when any version of it belongs to the
+    feed: a translation with another organiser moves the item between feeds.
+    """
+    by_organiser: dict[str, set[str]] = defaultdict(set)
+    by_type: dict[str, set[str]] = defaultdict(set)
+    for node in graph.nodes:
+        if node.type_name != "activity":
+            continue
+        group = {other.key for other in graph.translations(node).values()}
+        by_organiser[node.data.organiser] |= group
+        by_type[node.data.activity_type] |= group
+    return by_organiser, by_type
 
 
 def agenda_path(graph: SiteGraph, lang: str) -> str:
@@ -113,7 +132,7 @@ def uid(graph: SiteGraph, node: Node) -> str:
     return f"activiteit-{node.translation_key}@{host(graph)}"
 
 
-def feed(graph: SiteGraph, nodes: list[Node], name: str, lang: str) -> bytes:
+def feed(graph: SiteGraph, nodes: list[Node], name: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -128,14 +147,14 @@ def feed(graph: SiteGraph, nodes: list[Node], name: str, lang: str) -> bytes:
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
     # An activity is in several feeds (all, its organisation, its type): serialise it once.
-    return head[: -len(end)] + b"".join(_event_bytes(graph, node, lang) for node in nodes) + end
+    return head[: -len(end)] + b"".join(_event_bytes(graph, node) for node in nodes) + end
 
 
-def _event_bytes(graph: SiteGraph, node: Node, lang: str) -> bytes:
+def _event_bytes(graph: SiteGraph, node: Node) -> bytes:
     cache = graph_cache(graph)
-    key = ("ics-event", node.key, lang)
+    key = ("ics-event", node.key)
     if key not in cache:
-        cache[key] = event(graph, node, lang).to_ical()
+        cache[key] = event(graph, node).to_ical()
     return cache[key]
 
 
@@ -169,8 +188,10 @@ def _local(value: dt.datetime) -> dt.datetime:
     return dates.local(value)
 
 
-def event(graph: SiteGraph, node: Node, lang: str) -> Event:
+def event(graph: SiteGraph, node: Node) -> Event:
+    """One activity as a VEVENT, wholly in the item's own language (an untranslated item stays Dutch)."""
     data = node.data
+    lang = node.lang
     _ = gettext_for(lang)
     entry = Event()
     entry.add("uid", uid(graph, node))
