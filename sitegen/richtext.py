@@ -275,7 +275,8 @@ def html_to_md(
 def normalise_html(html: str) -> str:
     """HTML with editor-only attributes and formatting whitespace removed, for comparisons."""
     html = re.sub(r'\s+data-block-key="[^"]*"', "", html)
-    html = re.sub(r">\s+<", "><", html.strip())
+    html = re.sub(r"\s+", " ", html.strip())
+    html = re.sub(r"> <", "><", html)
     html = html.replace("<br/>", "<br>").replace("<br />", "<br>")
     html = re.sub(r"<(/?)strong>", r"<\1b>", html)
     html = re.sub(r"<(/?)em>", r"<\1i>", html)

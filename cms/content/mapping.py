@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
+import uuid
 import typing
 from dataclasses import dataclass
 from typing import Any
@@ -230,7 +231,7 @@ def _jsonish(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _jsonish(inner) for key, inner in value.items() if inner is not None}
     if isinstance(value, list):
-        return [{"type": "item", "value": _jsonish(inner)} for inner in value]
+        return [{"type": "item", "value": _jsonish(inner), "id": str(uuid.uuid4())} for inner in value]
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value

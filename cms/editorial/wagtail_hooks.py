@@ -1,0 +1,39 @@
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from cms.editorial import views
+from cms.editorial.freshness import build_report
+
+
+@hooks.register("register_admin_urls")
+def _urls():
+    return [
+        path("actueel/", views.stale_report, name="hulpwijzer_stale_report"),
+        path("actueel/<int:page_id>/gecontroleerd/", views.reviewed, name="hulpwijzer_reviewed"),
+        path("2fa/", views.verify_2fa, name="hulpwijzer_2fa_verify"),
+        path("2fa/instellen/", views.setup_2fa, name="hulpwijzer_2fa_setup"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def _menu():
+    return MenuItem("Actueel houden", reverse("hulpwijzer_stale_report"), icon_name="time", order=250)
+
+
+class FreshnessPanel(Component):
+    """Dashboard: how many pages need checking, and the first few."""
+
+    name = "hulpwijzer_freshness"
+    order = 50
+
+    def render_html(self, parent_context=None):
+        report = build_report()
+        return render_to_string("editorial/panel.html", {"report": report, "request": (parent_context or {}).get("request")})
+
+
+@hooks.register("construct_homepage_panels")
+def _panels(request, panels):
+    panels.insert(0, FreshnessPanel())

@@ -1,0 +1,61 @@
+"""Page types, where they may be created, and the mapping from the content model."""
+
+from __future__ import annotations
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from cms.content import mapping
+from cms.content.models import (
+    PAGE_MODELS,
+    ActivityPage,
+    HomePage,
+    InfoPagePage,
+    InformationIndexPage,
+    OrganisationIndexPage,
+    OrganisationPage,
+    RespiteOfferPage,
+    VacancyPage,
+)
+from sitegen.model import ITEM_TYPES
+
+pytestmark = pytest.mark.django_db
+
+
+class TestTree(WagtailPageTestCase):
+    def test_allowed_children(self):
+        self.assertAllowedSubpageTypes(HomePage, {InformationIndexPage, OrganisationIndexPage})
+        self.assertAllowedSubpageTypes(InformationIndexPage, {InfoPagePage})
+        self.assertAllowedSubpageTypes(OrganisationIndexPage, {OrganisationPage})
+        self.assertAllowedSubpageTypes(OrganisationPage, {ActivityPage, RespiteOfferPage, VacancyPage})
+        for leaf in (InfoPagePage, ActivityPage, RespiteOfferPage, VacancyPage):
+            self.assertAllowedSubpageTypes(leaf, set())
+
+    def test_allowed_parents(self):
+        self.assertAllowedParentPageTypes(VacancyPage, {OrganisationPage})
+        self.assertAllowedParentPageTypes(ActivityPage, {OrganisationPage})
+        self.assertAllowedParentPageTypes(InfoPagePage, {InformationIndexPage})
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertCanNotCreateAt(InformationIndexPage, VacancyPage)
+        self.assertCanNotCreateAt(OrganisationIndexPage, ActivityPage)
+
+
+def test_every_field_of_the_content_model_is_in_the_cms():
+    for type_name, item_model in ITEM_TYPES.items():
+        page_model = PAGE_MODELS[type_name]
+        names = {field.name for field in page_model._meta.get_fields()}
+        for kind in mapping.item_fields(item_model):
+            if kind.kind == "ref":
+                continue  # the parent organisation
+            assert kind.name in names, (type_name, kind.name)
+            field = page_model._meta.get_field(kind.name)
+            assert field.help_text, (type_name, kind.name)
+
+
+def test_imported_tree():
+    org = OrganisationPage.objects.get(locale__language_code="nl", file_name="steunpunt")
+    children = {type(child.specific) for child in org.get_children()}
+    assert children == {ActivityPage, RespiteOfferPage, VacancyPage}
+    english = org.get_translation_or_none(org.locale.get_translation_or_none if False else __import__("wagtail.models", fromlist=["Locale"]).Locale.objects.get(language_code="en"))
+    assert english is not None and english.specific.title == "Testdorp Support Centre"
