@@ -42,7 +42,7 @@ def settings(graph, lang: str) -> dict[str, Any]:
         # Order matters: a match in the title counts more than one in the text.
         "searchableAttributes": ["title", "keywords", "labels", "summary", "organisation", "text"],
         "displayedAttributes": ["*"],
-        "filterableAttributes": ["id", "type", *FACET_FIELDS, "stale", "current", "remote", "_geo"],
+        "filterableAttributes": ["id", "type", *FACET_FIELDS, "stale", "current", "remote", "organisation_id", "_geo"],
         "sortableAttributes": ["title", "next_date_ts", "posted", "last_reviewed", "_geo"],
         # Neutral ranking: only how well the words match, then freshness of the check
         # (stale items lower). Nothing about who published it or how much they publish.

@@ -18,6 +18,7 @@ import datetime as dt
 import html
 import json
 import os
+import os
 from typing import Iterable
 
 from sitegen.graph import Node, SiteGraph
@@ -170,28 +171,28 @@ def widget_config(graph: SiteGraph) -> dict:
 def meilisearch_config(graph: SiteGraph) -> dict | None:
     """Meilisearch for the widget, only when site.yaml has a url and a search key.
 
-    With ``search_key_uid`` the build signs a tenant token whose search rule
-    only lets it see vacancies that are current on the build date; without it
-    the search key itself is used and the widget adds that filter itself.
+    The widget searches the live indexes that ``search.meili`` keeps (``<prefix>-<lang>``).
+    With ``search_key_uid`` the build signs a tenant token whose search rule only lets it
+    see current vacancies (``type = vacancy AND current = true``); without it the search
+    key itself is used and the widget adds that filter itself.
     """
     config = graph.site.meilisearch or {}
     if not config.get("url") or not config.get("search_key"):
         return None
-    if config["search_key"] == os.environ.get("MEILI_MASTER_KEY"):  # never publish the master key (search/meili.py warns)
-        return None
-    index = config.get("vacancy_index", "vacatures")
+    if config["search_key"] == os.environ.get("MEILI_MASTER_KEY", "").strip():
+        return None  # never publish the master key; search.meili warns about it
+    prefix = config.get("index_prefix", "hulpwijzer")
     key = config["search_key"]
-    today = graph.today.toordinal()
     if config.get("search_key_uid"):
         try:
             from meilisearch import Client
 
             expires = dt.datetime.combine(graph.today + dt.timedelta(days=TOKEN_DAYS), dt.time(), tzinfo=dt.timezone.utc)
-            rules = {index: {"filter": f"valid_through_day >= {today} AND posted_day <= {today}"}}
+            rules = {f"{prefix}-{lang}": {"filter": 'type = "vacancy" AND current = true'} for lang in graph.languages}
             key = Client(config["url"]).generate_tenant_token(config["search_key_uid"], rules, expires_at=expires, api_key=config["search_key"])
-        except Exception:  # noqa: BLE001 - the widget falls back on the feeds
+        except Exception:  # noqa: BLE001 - a bad uid must not break the build; the widget falls back on the feeds
             key = config["search_key"]
-    return {"url": config["url"].rstrip("/"), "key": key, "index": index}
+    return {"url": config["url"].rstrip("/"), "key": key, "prefix": prefix}
 
 
 def widget_script(graph: SiteGraph, renderer) -> str:

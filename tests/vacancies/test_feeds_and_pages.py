@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import gzip
 import json
 import re
@@ -162,14 +164,35 @@ def test_widget_script_is_small_safe_and_configured(vac_public):
     assert config["t"]["ar"]["dir"] == "rtl"
 
 
-def test_meilisearch_key_is_only_the_search_key(tmp_path):
+def widget_config_of(public: Path) -> dict:
+    text = (public / "widget" / "v1" / "vacatures.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"const C = (\{.*?\});\n", text).group(1))
+
+
+def test_meilisearch_only_with_a_search_key_or_a_tenant_token(tmp_path, monkeypatch):
     root = write_site(tmp_path / "site")
     site_yaml = root / "content" / "site.yaml"
-    site_yaml.write_text(site_yaml.read_text() + "meilisearch:\n  url: https://zoek.example.org/\n  search_key: zoeksleutel123\n")
+    original = site_yaml.read_text()
+    site_yaml.write_text(original + "meilisearch:\n  url: https://zoek.example.org/\n  search_key: zoeksleutel123\n")
     build_site(root, clean=True)
-    text = (root / "public" / "widget" / "v1" / "vacatures.js").read_text(encoding="utf-8")
-    config = json.loads(re.search(r"const C = (\{.*?\});\n", text).group(1))
-    assert config["ms"] == {"url": "https://zoek.example.org", "key": "zoeksleutel123", "index": "vacatures"}
+    assert widget_config_of(root / "public")["ms"] == {"url": "https://zoek.example.org", "key": "zoeksleutel123", "prefix": "hulpwijzer"}
+
+    # the master key by mistake in site.yaml: the widget gets no Meilisearch at all
+    monkeypatch.setenv("MEILI_MASTER_KEY", "zoeksleutel123")
+    build_site(root, clean=True)
+    assert widget_config_of(root / "public")["ms"] is None
+    assert "zoeksleutel123" not in (root / "public" / "widget" / "v1" / "vacatures.js").read_text()
+    monkeypatch.delenv("MEILI_MASTER_KEY")
+
+    # with the uid of the search key: a signed tenant token that only sees current vacancies
+    uid = "6062abda-a5aa-4414-ac91-ecd7944c0f8d"
+    site_yaml.write_text(original + f"meilisearch:\n  url: https://zoek.example.org\n  search_key: zoeksleutel123\n  search_key_uid: {uid}\n")
+    build_site(root, clean=True)
+    token = widget_config_of(root / "public")["ms"]["key"]
+    payload = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+    assert payload["apiKeyUid"] == uid
+    assert payload["searchRules"] == {f"hulpwijzer-{lang}": {"filter": 'type = "vacancy" AND current = true'} for lang in ("nl", "en", "ar")}
+    assert payload["exp"] == int(dt.datetime(2026, 11, 26, tzinfo=dt.timezone.utc).timestamp())
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

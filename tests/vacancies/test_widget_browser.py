@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import http.server
+import json
+import threading
+
 import pytest
-from conftest import STEUNPUNT_NEWEST, partner_page
+from conftest import STEUNPUNT_NEWEST, partner_page, write_site
 
 from support import build_site, run_axe, serve_directory
 
@@ -202,3 +206,61 @@ def test_widget_updates_after_a_rebuild_that_expires_a_vacancy(page, fresh_site,
         page.reload()
         titles = widget(page, "w")["titles"]
         assert "Sportmaatje" not in titles and "Online taalhulp" in titles
+
+
+class _MeiliStub(http.server.BaseHTTPRequestHandler):
+    """Stands in for a Meilisearch server: answers the search API the way Meilisearch does
+    (CORS preflight, POST /indexes/<uid>/search -> {"hits": [...]}) and records the request.
+    There is no Meilisearch on the test machine; the test checks what the widget asks."""
+
+    requests: list = []
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def _cors(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Headers", "Authorization, Content-Type")
+        self.send_header("Access-Control-Allow-Methods", "POST")
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - stdlib name
+        self.send_response(204)
+        self._cors()
+        self.end_headers()
+
+    def do_POST(self) -> None:  # noqa: N802 - stdlib name
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        self.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
+        hit = {"title": "Live uit Meilisearch", "summary": "Net gepubliceerd.", "url": "/vacatures/maatje/", "remote": False,
+               "valid_through": "2099-01-01", "organisation": "Steunpunt Testdorp", "place": ["Testdorp"]}
+        data = json.dumps({"hits": [hit]}).encode()
+        self.send_response(200)
+        self._cors()
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def test_meilisearch_first_and_feeds_when_it_is_down(page, tmp_path, partner_url, partner_dir):
+    stub = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _MeiliStub)
+    threading.Thread(target=stub.serve_forever, daemon=True).start()
+    root = write_site(tmp_path / "site")
+    site_yaml = root / "content" / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text() + f"meilisearch:\n  url: http://127.0.0.1:{stub.server_address[1]}\n  search_key: zoeksleutel123\n")
+    build_site(root, clean=True)
+    with serve_directory(root / "public") as site_url:
+        body = '<hulpwijzer-vacatures id="w" organisatie="steunpunt" sector="zorg-en-welzijn" max="2"></hulpwijzer-vacatures>'
+        page.goto(f"{partner_url}/{partner_page(partner_dir, 'meili', site_url, body)}")
+        shown = widget(page, "w")
+        assert shown["titles"] == ["Live uit Meilisearch"]
+        assert shown["links"][0] == f"{site_url}/vacatures/maatje/"
+        request = _MeiliStub.requests[-1]
+        assert request["path"] == "/indexes/hulpwijzer-nl/search" and request["auth"] == "Bearer zoeksleutel123"
+        assert request["body"]["limit"] == 2 and request["body"]["sort"] == ["posted:desc"]
+        assert set(request["body"]["filter"]) == {'type = "vacancy"', "current = true", 'organisation_id = "organisation-steunpunt"', 'sector = "Zorg en welzijn"'}
+
+        stub.shutdown()
+        stub.server_close()
+        page.reload()
+        assert widget(page, "w")["titles"] == STEUNPUNT_NEWEST[:2]  # Meilisearch is down: the static feeds

@@ -37,25 +37,33 @@
   const here = (path) => ORIGIN + (typeof path === 'string' && /^\/(?!\/)/.test(path) ? path : '/');
   const fmt = (text, value) => text.replace('%s', value);
   const today = () => { const d = new Date(); return new Date(d.getTime() - d.getTimezoneOffset() * 6e4).toISOString().slice(0, 10); };
-  const dayNumber = (iso) => Math.floor(Date.parse(iso) / 864e5) + 719163;
   const failure = (status) => { const e = new Error('HTTP ' + status); e.status = status; return e; };
 
   const getFeed = (lang, kind, slug) => fetch(ORIGIN + '/feeds/vacatures/v1/' + (lang === C.def ? '' : lang + '/') +
       (kind === 'alle' ? 'alle' : kind + '/' + slug) + '.json', {credentials: 'omit', referrerPolicy: 'no-referrer'})
     .then((r) => { if (!r.ok) throw failure(r.status); return r.json(); });
 
-  const searchMeili = (o) => {
+  // Live search in the indexes of search/meili.py; the feeds have already checked the codes
+  // and give the labels that the index filters on.
+  const searchMeili = (o, feeds) => {
     const ms = C.ms;
-    const filter = ['lang = "' + o.lang + '"', 'valid_through_day >= ' + dayNumber(today())];
-    if (o.organisatie) filter.push('organisation.slug = "' + o.organisatie + '"');
-    if (o.sector) filter.push('sectors.slug = "' + o.sector + '"');
-    if (o.kern) filter.push(o.kern === 'vanuit-huis' ? 'remote = true' : 'place.slug = "' + o.kern + '"');
-    return fetch(ms.url + '/indexes/' + encodeURIComponent(ms.index) + '/search', {
+    const q = (v) => JSON.stringify(String(v));
+    const filter = ['type = "vacancy"', 'current = true'];
+    for (const f of feeds) {
+      const s = f.selection;
+      if (s.kind === 'organisatie') filter.push('organisation_id = ' + q('organisation-' + s.slug));
+      if (s.kind === 'sector') filter.push('sector = ' + q(s.label));
+      if (s.kind === 'kern') filter.push(s.slug === 'vanuit-huis' ? 'remote = true' : 'place = ' + q(s.label));
+    }
+    return fetch(ms.url + '/indexes/' + encodeURIComponent(ms.prefix + '-' + o.lang) + '/search', {
       method: 'POST', credentials: 'omit', referrerPolicy: 'no-referrer',
       headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + ms.key},
-      body: JSON.stringify({q: '', filter: filter, limit: o.max, sort: ['posted_day:desc']}),
+      body: JSON.stringify({q: '', filter: filter, limit: o.max, sort: ['posted:desc']}),
     }).then((r) => { if (!r.ok) throw failure(r.status); return r.json(); })
-      .then((data) => { if (!data.hits || !data.hits.length) throw failure(0); return data.hits; });
+      .then((data) => (data.hits || []).map((h) => ({
+        title: h.title, summary: h.summary, path: h.url, remote: h.remote, valid_through: h.valid_through,
+        organisation: {name: h.organisation}, place: h.place && h.place.length ? {label: h.place[0]} : null,
+      })));
   };
 
   class Vacatures extends HTMLElement {
@@ -115,10 +123,6 @@
       const t = C.t[o.lang];
       if (problems.length) return this.fallback(o, problems);
       this.box(o).appendChild(el('p', 'e', t.loading));
-      let hits = null;
-      if (C.ms) {
-        try { hits = await searchMeili(o); } catch (e) { hits = null; }
-      }
       let feeds;
       try {
         const wanted = ['organisatie', 'sector', 'kern'].filter((k) => o[k]);
@@ -132,8 +136,13 @@
         return;
       }
       if (run !== this.run) return;
+      let hits = null;
+      if (C.ms) {
+        try { hits = await searchMeili(o, feeds); } catch (e) { hits = null; }
+        if (run !== this.run) return;
+      }
       const now = today();
-      let list = hits || feeds[0].vacancies.filter((v) => feeds.every((f) => f.vacancies.some((w) => w.id === v.id)));
+      let list = hits && hits.length ? hits : feeds[0].vacancies.filter((v) => feeds.every((f) => f.vacancies.some((w) => w.id === v.id)));
       list = list.filter((v) => v.valid_through >= now).slice(0, o.max);
       this.show(o, feeds, list);
     }
