@@ -475,13 +475,14 @@ def _build(options: BuildOptions) -> BuildResult:
         _render_all(outputs, todo, renderer, staging, jobs, options.progress)
         result.timings["render"] = time.perf_counter() - step
         step = time.perf_counter()
-        removed = 0
+        # Outputs of the previous build that are no longer planned (deleted or renamed items).
+        removed = len(set(previous) - wanted) if reuse else 0
         if reuse:
+            # Remove every unplanned file; post-build steps write their folders anew.
             for path in sorted(staging.rglob("*"), reverse=True):
                 rel = path.relative_to(staging).as_posix()
                 if path.is_file() and rel not in wanted:
                     path.unlink()
-                    removed += 1
                 elif path.is_dir() and not any(path.iterdir()):
                     path.rmdir()
         result.changed = {outputs[i].path for i in todo}
