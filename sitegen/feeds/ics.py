@@ -48,7 +48,7 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
                 path,
                 deps=frozenset(by_organiser[key] | org_keys),
                 render=lambda lang=lang, key=key, org=org: feed(
-                    graph, [n for n in upcoming(graph, lang) if n.data.organiser == key], f"{gettext_for(lang)('Agenda')} {org.title}"
+                    graph, upcoming_by(graph, lang, "organiser").get(key, []), f"{gettext_for(lang)('Agenda')} {org.title}"
                 ),
             )
         for term, path in type_feeds(graph, lang):
@@ -57,7 +57,7 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
                 deps=frozenset(by_type[term] | {"@type:organisation"}),
                 render=lambda lang=lang, term=term: feed(
                     graph,
-                    [n for n in upcoming(graph, lang) if n.data.activity_type == term],
+                    upcoming_by(graph, lang, "activity_type").get(term, []),
                     f"{gettext_for(lang)('Agenda')}: {graph.label('activity_types', term, lang)}",
                 ),
             )
@@ -126,6 +126,18 @@ def upcoming(graph: SiteGraph, lang: str) -> list[Node]:
     result = [node for _, _, node in sorted(found, key=lambda entry: entry[:2])]
     cache[("upcoming", lang)] = result
     return result
+
+
+def upcoming_by(graph: SiteGraph, lang: str, field: str) -> dict[str, list[Node]]:
+    """The upcoming activities grouped by a field (organiser, activity_type), in the same order."""
+    cache = graph_cache(graph)
+    key = ("upcoming-by", lang, field)
+    if key not in cache:
+        groups: dict[str, list[Node]] = defaultdict(list)
+        for node in upcoming(graph, lang):
+            groups[getattr(node.data, field)].append(node)
+        cache[key] = dict(groups)
+    return cache[key]
 
 
 def uid(graph: SiteGraph, node: Node) -> str:
