@@ -9,6 +9,7 @@ without them knowing.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -133,5 +134,7 @@ def clean_html(html: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def plain_text(text: str) -> str:
+    """The words of a Markdown text (for search documents and summaries)."""
     return inspect(text).text

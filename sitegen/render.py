@@ -93,6 +93,9 @@ class Renderer:
                 extensions=["jinja2.ext.i18n"],
                 trim_blocks=True,
                 lstrip_blocks=True,
+                # Templates do not change during a build; skip the stat() per include.
+                auto_reload=False,
+                cache_size=1000,
             )
             env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
             env.globals.update(
@@ -109,7 +112,7 @@ class Renderer:
                 json_ld_for=lambda node: structured.json_ld_for(self.graph, node),
             )
             env.filters.update(
-                markdown=lambda text: Markup(markdown.render(text, link_resolver=self.link_resolver).html),
+                markdown=self.markdown,
                 date=lambda value, form="long": format_date(value, form, locale=babel_locale(lang)),
                 time=lambda value: format_time(dates.local(value), "HH:mm", locale=babel_locale(lang)),
                 datetime=lambda value, form="long": format_datetime(dates.local(value), form, locale=babel_locale(lang), tzinfo=dates.TIMEZONE),
@@ -119,6 +122,11 @@ class Renderer:
             )
             self._environments[lang] = env
         return self._environments[lang]
+
+    @functools.lru_cache(maxsize=4096)
+    def markdown(self, text: str) -> Markup:
+        """Markdown to safe HTML; cached because the same text shows on several pages."""
+        return Markup(markdown.render(text, link_resolver=self.link_resolver).html)
 
     def render(self, template: str, lang: str, context: dict[str, Any]) -> str:
         return self.environment(lang).get_template(template).render(context)
