@@ -203,3 +203,13 @@ def test_strings_are_translated(vac_public, lang):
     config = re.search(r"const C = (\{.*?\});\n", (vac_public / "widget" / "v1" / "vacatures.js").read_text()).group(1)
     texts = json.loads(config)["t"][lang]
     assert texts["all"] != "Bekijk alle vacatures"
+
+
+def test_demo_content_feeds_and_listing(demo_public):
+    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    for path in (demo_public / FEEDS).rglob("*.json"):
+        validator.validate(json.loads(path.read_text(encoding="utf-8")))
+    everything = load(demo_public, f"{FEEDS}/alle.json")
+    assert everything["count"] > 0
+    assert all(v["valid_through"] >= everything["generated"] >= v["posted"] for v in everything["vacancies"])
+    assert vnu_errors([demo_public / "vacatures" / "index.html", demo_public / "vacatures" / "widget" / "index.html"]) == []

@@ -49,6 +49,8 @@ def test_right_vacancies_for_each_attribute_combination(page, vac_url, partner_u
       <hulpwijzer-vacatures id="english" sector="sport" lang="en"></hulpwijzer-vacatures>
       <hulpwijzer-vacatures id="arabic" kern="buitenhoek" lang="ar"></hulpwijzer-vacatures>
     """
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{partner_url}/{partner_page(partner_dir, 'combinations', vac_url, body)}")
     org = widget(page, "org")
     assert org["titles"] == STEUNPUNT_NEWEST[:3]
@@ -76,6 +78,11 @@ def test_right_vacancies_for_each_attribute_combination(page, vac_url, partner_u
     # the host page's own content is untouched
     assert page.locator("h1").inner_text() == "Vereniging De Partner"
     assert run_axe(page) == []
+    # only the partner's own page and the Hulpwijzer were asked for anything; nothing was stored
+    assert requested and all(url.startswith((partner_url + "/", vac_url + "/")) for url in requested)
+    assert any("/feeds/vacatures/v1/en/sector/sport.json" in url for url in requested)
+    assert page.context.cookies() == []
+    assert page.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
 
 
 AGGRESSIVE = "* { color: red !important; font-size: 40px !important; font-family: serif !important; } li { display: none !important; } a { text-decoration: none !important; background: yellow !important; } h2 { text-transform: uppercase !important; }"
