@@ -113,15 +113,23 @@ def meili_index_name(graph: SiteGraph, lang: str) -> str:
 def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
     """What search.js needs besides the Pagefind index: synonyms, stop words and known words."""
     counts: Counter[str] = Counter()
+    keyword_words: set[str] = set()
     from search.documents import documents
 
     for doc in documents(graph, lang):
-        for text in (doc["title"], doc["summary"], " ".join(doc["labels"]), " ".join(doc["keywords"]), doc["organisation"] or ""):
+        for text in (doc["title"], doc["summary"], " ".join(doc["labels"]), doc["organisation"] or ""):
             counts.update(w for w in synonym_list.words(text) if len(w) >= 4)
         counts.update(w for w in synonym_list.words(doc["text"]) if len(w) >= 5)
-    table = synonym_list.full_table(graph, lang)
+        keyword_words.update(w for w in synonym_list.words(" ".join(doc["keywords"])) if len(w) >= 4)
+    # The words of the maintained synonym list are known words.
+    table = synonym_list.table(lang)
     for phrase, targets in table.items():
         counts.update(w for w in synonym_list.words(phrase + " " + " ".join(targets)) if len(w) >= 4)
+    # Hidden keywords are known words too, except misspellings kept as vocabulary synonyms
+    # ("repsijtzorg"): leaving those out lets search.js correct them to the real word.
+    for word in sorted(keyword_words - set(counts)):
+        if not _near_known(word, counts):
+            counts[word] += 1
     known = sorted(counts, key=lambda w: (-counts[w], w))[:MAX_WORDS]
     _ = gettext_for(lang)
     return {
@@ -132,6 +140,32 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
         "facets": ["type", *FACETS],
         "types": {name: _(label) for name, label in TYPE_LABELS.items()},
     }
+
+
+def _near_known(word: str, known: Counter) -> bool:
+    """True when ``word`` is one or two typing errors away from a word of the site's own text."""
+    limit = 2 if len(word) >= 8 else 1
+    for other in known:
+        if other[0] == word[0] and abs(len(other) - len(word)) <= limit and other != word and _distance(word, other, limit) <= limit:
+            return True
+    return False
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance, the same as search.js uses."""
+    previous2: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[len(b)]
 
 
 def query_data_json(graph: SiteGraph, lang: str) -> str:

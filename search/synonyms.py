@@ -20,7 +20,7 @@ _WORD = re.compile(r"[\w\u0600-\u06ff]+(?:-[\w]+)*", re.UNICODE)
 # Small Dutch stop word list: these words never decide which item is right.
 STOP_WORDS = {
     "nl": sorted(
-        """aan al alle als bij dan dat de den der des die dit door een en er ga gaat
+        """aan al alle als ben bij dan dat de den der des die dit door een en er ga gaat
         had heb hebben heeft het hier hij hoe hun ik in is je jij kan kun kunnen
         maar me meer met mij mijn moet na naar niet nog nu of om onze ook op over
         te tot u uw van veel voor was wat we welke wie wij wil wordt zal ze zij

@@ -39,7 +39,7 @@ def evaluate(page, search_url: str, cases: list[dict]) -> dict:
         outcome = run_query(page, case["q"])
         expected = set(case["expect"])
         rank = next((i + 1 for i, url in enumerate(outcome["urls"][:10]) if url in expected), None)
-        rows.append({"q": case["q"], "rank": rank, "top": outcome["urls"][:3], "ms": outcome["ms"]})
+        rows.append({"q": case["q"], "rank": rank, "top": outcome["urls"][:3], "urls": outcome["urls"], "ms": outcome["ms"]})
     hits = sum(1 for row in rows if row["rank"] is not None and row["rank"] <= 3)
     mrr = sum(1 / row["rank"] for row in rows if row["rank"]) / len(rows)
     return {"rows": rows, "top3": hits / len(rows), "mrr": mrr, "count": len(rows), "at": time.strftime("%Y-%m-%d")}

@@ -17,6 +17,8 @@
 
   var MAX_RESULTS = 60;
   var STALE_FACTOR = 0.7;
+  var PAGE_FACTOR = 1.1;
+  var SYNONYM_WEIGHT = 0.6;
   var MEILI_TIMEOUT_MS = 2500;
   var FACETS = ["type", "need", "audience", "place", "sector", "form"];
 
@@ -124,7 +126,7 @@
   function plan(text, data) {
     var tokens = tokenize(text);
     var used = tokens.map(function () { return false; });
-    var expansions = [];
+    var expansions = [], phrases = [];
     for (var n = Math.min(7, tokens.length); n >= 1; n--) {
       for (var i = 0; i + n <= tokens.length; i++) {
         var span = used.slice(i, i + n);
@@ -133,9 +135,21 @@
         var targets = data.synonyms[phrase];
         if (!targets) continue;
         expansions.push.apply(expansions, targets);
-        if (n > 1) for (var k = i; k < i + n; k++) used[k] = true;
+        if (n > 1) {
+          for (var k = i; k < i + n; k++) used[k] = true;
+          // The resident's own words still count: "praten met anderen" is also a page title.
+          phrases.push(tokens.slice(i, i + n).filter(function (t) { return !data.stopSet.has(t); }).join(" "));
+        }
       }
     }
+    // "ik ben 15": a young carer. Young carers rarely use the word mantelzorger.
+    tokens.forEach(function (token, index) {
+      var age = /^\d{1,2}$/.test(token) ? parseInt(token, 10) : 0;
+      if (age >= 8 && age <= 25 && (tokens[index - 1] === "ben" || tokens[index + 1] === "jaar")) {
+        used[index] = true;
+        expansions.push.apply(expansions, data.synonyms["jonge mantelzorger"] || ["jonge mantelzorgers"]);
+      }
+    });
     var words = [], corrected = [];
     tokens.forEach(function (token, index) {
       if (used[index] || data.stopSet.has(token)) return;
@@ -157,7 +171,16 @@
       }
     }
     words.forEach(function (word) { add(word, 1.2); });
-    expansions.forEach(function (term) { add(term, 1); });
+    phrases.forEach(function (phrase) { add(phrase, 2); });
+    // Synonyms count once (the best one), so an item that matches many of them does not win on that alone.
+    // Each word of a synonym is its own query; the best one counts (Pagefind adds up the words of a query).
+    expansions.forEach(function (term) {
+      tokenize(term).forEach(function (word) {
+        if (word.length < 3 || data.stopSet.has(word) || seen.has(word)) return;
+        seen.add(word);
+        queries.push({ text: word, weight: SYNONYM_WEIGHT, group: "synonym" });
+      });
+    });
     if (!queries.length && tokens.length) add(tokens.join(" "), 1);
     return { queries: queries, corrected: corrected, highlight: words.concat(expansions) };
   }
@@ -191,10 +214,13 @@
       responses.forEach(function (response) {
         response.results.forEach(function (result) {
           var entry = merged.get(result.id);
-          if (!entry) { entry = { result: result, score: 0 }; merged.set(result.id, entry); }
-          entry.score += response.query.weight * result.score;
+          if (!entry) { entry = { result: result, score: 0, synonym: 0 }; merged.set(result.id, entry); }
+          var score = response.query.weight * result.score;
+          if (response.query.group === "synonym") entry.synonym = Math.max(entry.synonym, score);
+          else entry.score += score;
         });
       });
+      merged.forEach(function (entry) { entry.score += entry.synonym; });
       var top = Array.from(merged.values()).sort(function (a, b) { return b.score - a.score; }).slice(0, MAX_RESULTS);
       return Promise.all(top.map(function (entry) {
         return entry.result.data().then(function (doc) { return fromPagefind(doc, entry.score); });
@@ -216,7 +242,7 @@
       if (shown && plainExcerpt.indexOf(shown.slice(0, 20)) !== -1) excerpt = "";
     });
     return {
-      id: meta.id || doc.url, url: doc.url, title: meta.title || doc.url, summary: meta.summary || "",
+      id: meta.id || doc.url, kind: meta.type, url: doc.url, title: meta.title || doc.url, summary: meta.summary || "",
       excerptHtml: excerpt.trim(), type: (doc.filters && doc.filters.type || [""])[0], organisation: meta.organisation || "",
       date: meta.date || "", stale: meta.stale === "1", filters: doc.filters || {}, score: score, lang: doc.meta && doc.meta.lang,
       translated: doc.url.indexOf("/" + lang + "/") === 0 || lang === defaultLang,
@@ -234,7 +260,11 @@
   }
 
   function rank(items) {
-    items.forEach(function (item) { if (item.stale) item.score *= STALE_FACTOR; });
+    items.forEach(function (item) {
+      if (item.stale) item.score *= STALE_FACTOR;
+      // Information pages explain a topic and point to every provider: first among near-equals.
+      if (item.kind === "page") item.score *= PAGE_FACTOR;
+    });
     return items.sort(function (a, b) { return b.score - a.score || a.title.localeCompare(b.title); });
   }
 
@@ -453,4 +483,5 @@
   }
   // Tests and other scripts can run a query and wait for it.
   root.hwSearch = function (text) { input.value = text; return search(text); };
+  root.hwPlan = function (text) { return loadQueryData().then(function (data) { return plan(text, data); }); };
 })();
