@@ -70,13 +70,16 @@ def main() -> None:
     plan_seconds = time.process_time() - started
 
     seconds: dict[str, float] = defaultdict(float)
+    per_output: dict[str, float] = {}
     sizes: dict[str, list[tuple[int, str]]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as folder:
         for output in outputs:
             label = kind(output.path)
             began = time.process_time()
             content = output.produce(renderer)
-            seconds[label] += time.process_time() - began
+            spent = time.process_time() - began
+            seconds[label] += spent
+            per_output[output.path] = spent
             target = Path(folder) / output.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
@@ -97,6 +100,10 @@ def main() -> None:
         print(f"| {label} | {len(entries)} | {total / 1e6:.1f} MB | {largest / 1e3:.0f} kB (`{largest_path}`) | {seconds[label]:.2f} s |")
     total_bytes = sum(size for entries in sizes.values() for size, _ in entries)
     print(f"| **all feeds and open data** | {len(outputs)} | {total_bytes / 1e6:.1f} MB | | {sum(seconds.values()):.2f} s |")
+    # What one edited activity makes the feeds render again in an incremental build.
+    activity = next(node for node in graph.nodes if node.type_name == "activity")
+    again = [o for o in outputs if o.deps & {"@all", "@type:activity", activity.key}]
+    print(f"| one activity edited: files rendered again | {len(again)} | | | {sum(per_output[o.path] for o in again):.2f} s |")
     print(f"| JSON-LD (inside {len(graph.nodes)} detail pages) | | {json_ld_bytes / 1e6:.1f} MB | | {json_ld_seconds:.2f} s |")
 
 
