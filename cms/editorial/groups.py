@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
 COORDINATORS = "Coördinatoren"
 WORKFLOW = "Goedkeuring door coördinator"
@@ -40,10 +40,10 @@ def setup_coordinators(home: Page) -> Group:
 def setup_workflow(org_index: Page, coordinators: Group) -> Workflow:
     """Changes by partners go to a coordinator for approval before they are published."""
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW)
-    if not workflow.workflow_tasks.exists():
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
         task = GroupApprovalTask.objects.create(name="Controle door coördinator")
         task.groups.set([coordinators])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     for language_root in [org_index] + list(org_index.get_translations()):
         WorkflowPage.objects.update_or_create(page=language_root, defaults={"workflow": workflow})
     return workflow

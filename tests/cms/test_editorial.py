@@ -1,0 +1,120 @@
+"""Partners, approval, expiry, the freshness report and 'checked, still correct'."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Page
+
+from cms.content.models import ActivityPage, InfoPagePage, OrganisationIndexPage, OrganisationPage, VacancyPage
+from cms.editorial import freshness
+from cms.editorial.groups import COORDINATORS, partner_group_name, setup_partner
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def partner(client):
+    """A second organisation with its own partner user; logged in."""
+    index = OrganisationIndexPage.objects.get(locale__language_code="nl")
+    steunpunt = OrganisationPage.objects.get(file_name="steunpunt", locale__language_code="nl")
+    other = steunpunt.copy(to=index, update_attrs={"title": "Buurtzorg", "slug": "buurtzorg", "file_name": "buurtzorg"}, copy_revisions=False)
+    user = get_user_model().objects.create_user("partner", "p@example.org", "wachtwoord-van-partner")
+    user.groups.add(setup_partner(other))
+    client.force_login(user)
+    return user, other, steunpunt
+
+
+def test_partner_may_edit_own_organisation_but_not_another(client, partner):
+    user, own, foreign = partner
+    assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
+    # Wagtail answers "permission denied" in the admin with a redirect to the dashboard and a message.
+    foreign_vacancy = VacancyPage.objects.child_of(foreign).first()
+    for url in (f"/admin/pages/{foreign.pk}/edit/", f"/admin/pages/{foreign_vacancy.pk}/edit/",
+                f"/admin/pages/add/content/vacancypage/{foreign.pk}/"):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        if response.status_code == 302:
+            assert response.url == "/admin/"
+    assert client.get(f"/admin/pages/add/content/vacancypage/{own.pk}/").status_code == 200
+
+
+def test_partner_cannot_publish_without_approval(client, partner):
+    user, own, _ = partner
+    perms = own.permissions_for_user(user)
+    assert perms.can_edit() and not perms.can_publish()
+    response = client.get(f"/admin/pages/{own.pk}/edit/")
+    html = response.content.decode()
+    assert "action-publish" not in html
+    assert "action-submit" in html  # 'Ter goedkeuring indienen'
+    workflow = own.get_workflow()
+    assert workflow is not None
+    from wagtail.models import GroupApprovalTask
+
+    from cms.editorial.groups import WORKFLOW
+
+    assert workflow.name == WORKFLOW, workflow.name
+    task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
+    assert set(task.groups.values_list("name", flat=True)) == {COORDINATORS}
+    assert Group.objects.filter(name=partner_group_name(own)).exists()
+
+
+def test_expired_vacancies_and_past_activities_unpublish(site_root, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = freshness.unpublish_expired(dt.date(2026, 11, 23))
+    titles = {page.title for page in pages}
+    assert "Oude vacature" in titles or any(isinstance(p.specific, VacancyPage) for p in pages)
+    assert any(isinstance(page.specific, ActivityPage) for page in pages)
+    assert VacancyPage.objects.get(file_name="maatje").live  # still valid
+    for page in pages:
+        page.refresh_from_db()
+        assert not page.live
+    assert not (site_root / "content" / "vacancies" / "verlopen.md").exists()
+    assert not (site_root / "content" / "activities" / "oude-cursus.md").exists()
+
+
+def test_unpublish_command_writes_to_stdout(site_root):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("unpublish_expired", stdout=out)
+    assert "offline gehaald" in out.getvalue()
+
+
+def test_stale_report_lists_the_right_items(settings):
+    report = freshness.build_report(dt.date(2027, 9, 1))  # limit: 2026-09-01 with 12 months
+    stale = {page.file_name for page in report.stale}
+    assert "logeerhuis" in stale  # last_reviewed 2026-08-01
+    assert "steunpunt" not in stale  # 2026-10-01
+    assert "even-vrij" not in stale  # 2026-09-15
+    assert {page.file_name for page in VacancyPage.objects.filter(pk__in=[p.pk for p in report.expiring])} == set()
+    soon = freshness.build_report(dt.date(2027, 3, 20))
+    assert [page.file_name for page in soon.expiring] == ["maatje"]  # valid through 2027-03-31
+
+
+def test_review_period_comes_from_site_settings():
+    from cms.content.models import SiteSettings
+
+    settings_obj = SiteSettings.load()
+    settings_obj.review_period_months = 1
+    settings_obj.save()
+    report = freshness.build_report(dt.date(2026, 11, 23))
+    assert "steunpunt" in {page.file_name for page in report.stale}
+
+
+def test_checked_still_correct_sets_today(admin_client, site_root):
+    page = InfoPagePage.objects.get(file_name="even-vrij")
+    response = admin_client.post(f"/admin/actueel/{page.pk}/gecontroleerd/")
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.last_reviewed == dt.date(2026, 11, 23)
+    assert page.live and not page.has_unpublished_changes
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "Actueel houden" in dashboard
+    report = admin_client.get("/admin/actueel/").content.decode()
+    assert "Gecontroleerd, klopt nog" in report

@@ -1,0 +1,82 @@
+"""Publishing writes content/ and rebuilds public/; preview is the published page."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.test import RequestFactory
+
+from cms.content import publishing
+from cms.content.models import OrganisationPage, VacancyPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_publish_writes_the_file_and_rebuilds_the_page(site_root, publish):
+    org = OrganisationPage.objects.get(locale__language_code="nl", file_name="steunpunt")
+    org.phone = "0123 999 888"
+    result = publish(org)
+    assert result.error is None
+    assert "organisations/steunpunt.md" in result.written
+    text = (site_root / "content" / "organisations" / "steunpunt.md").read_text()
+    assert "phone: 0123 999 888" in text
+    html = (site_root / "public" / "organisaties" / "steunpunt" / "index.html").read_text()
+    assert "0123 999 888" in html
+
+
+def test_unpublish_and_delete_remove_the_file_and_the_page(site_root, django_capture_on_commit_callbacks):
+    vacancy = VacancyPage.objects.get(file_name="maatje", locale__language_code="nl")
+    page_file = site_root / "public" / "vacatures" / "maatje" / "index.html"
+    assert page_file.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        vacancy.unpublish()
+    assert not (site_root / "content" / "vacancies" / "maatje.md").exists()
+    assert not page_file.exists()
+
+    offer = OrganisationPage.objects.get(file_name="steunpunt", locale__language_code="nl").get_children().type(
+        __import__("cms.content.models", fromlist=["RespiteOfferPage"]).RespiteOfferPage
+    ).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        offer.delete()
+    assert not (site_root / "content" / "offers" / "logeerhuis.md").exists()
+    assert not (site_root / "public" / "respijtzorg" / "logeerhuis" / "index.html").exists()
+
+
+def test_preview_is_the_published_page(site_root, publish):
+    vacancy = VacancyPage.objects.get(file_name="maatje", locale__language_code="nl")
+    vacancy.hours = "3 uur per week"
+    request = RequestFactory().get("/")
+    preview = vacancy.serve_preview(request, "").content.decode()
+    assert "3 uur per week" in preview
+    publish(vacancy)
+    published = (site_root / "public" / "vacatures" / "maatje" / "index.html").read_text()
+    assert preview == published
+
+
+def test_preview_of_invalid_page_explains_in_dutch(site_root):
+    vacancy = VacancyPage.objects.get(file_name="maatje", locale__language_code="nl")
+    vacancy.summary = "kort"
+    html = vacancy.serve_preview(RequestFactory().get("/"), "").content.decode()
+    assert "Het voorbeeld kan nog niet getoond worden" in html and "summary" in html
+
+
+def test_concurrent_writes_are_not_lost(site_root):
+    """Many threads writing files and building at once: every file is there, the last build has them all."""
+    texts = {}
+    source = (site_root / "content" / "pages" / "even-vrij.md").read_text()
+    for number in range(6):
+        texts[f"pages/kopie-{number}.md"] = source.replace("title: Even vrij van de zorg", f"title: Kopie {number}")
+
+    def worker(key, text):
+        with publishing.content_lock():
+            publishing.write_file(key, text)
+        publishing.run_build()
+
+    threads = [threading.Thread(target=worker, args=item) for item in texts.items()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for number in range(6):
+        assert (site_root / "public" / "informatie" / f"kopie-{number}" / "index.html").exists()
