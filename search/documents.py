@@ -18,7 +18,9 @@ from sitegen.markdown import plain_text
 
 from search import synonyms as synonym_list
 
-# Facet name (the same in both backends and in search.js) -> vocabulary.
+# Facet name (the same in both backends and in search.js) -> vocabulary. Facet values are
+# term slugs (and the type code for "type"), the same in every language; search.js shows
+# the labels of the page's language (zoekdata.json).
 FACETS: dict[str, str] = {
     "need": "needs",
     "audience": "audiences",
@@ -77,7 +79,7 @@ def document(graph: SiteGraph, node: Node, lang: str | None = None) -> dict[str,
         slugs.setdefault(vocabulary, []).append(slug)
         for facet, facet_vocabulary in FACETS.items():
             if vocabulary == facet_vocabulary:
-                facets[facet].append(graph.label(vocabulary, slug, lang))
+                facets[facet].append(slug)
     text_parts = [plain_text(data.body)] if data.body else []
     for name in TEXT_FIELDS[node.type_name]:
         value = getattr(data, name, None)
@@ -107,8 +109,6 @@ def document(graph: SiteGraph, node: Node, lang: str | None = None) -> dict[str,
         "stale_rank": 1 if graph.is_stale(node) else 0,
         "current": graph.is_current(node),
     }
-    doc["type"] = node.type_name
-    doc["type_facet"] = doc["type_label"]
     _add_dates(graph, node, doc)
     geo = _geo(data)
     if geo is not None:

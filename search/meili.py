@@ -26,7 +26,7 @@ from search.documents import FACETS, digest, documents
 
 # Meilisearch locale codes (ISO 639-3) for localizedAttributes.
 LOCALES = {"nl": "nld", "en": "eng", "ar": "ara", "tr": "tur", "pl": "pol", "uk": "ukr"}
-FACET_FIELDS = ["type_facet", *FACETS]
+FACET_FIELDS = ["type", *FACETS]
 REQUEST_TIMEOUT = 5  # seconds per request: an unreachable server must not hold up a publish
 BATCH = 1000
 
@@ -42,7 +42,7 @@ def settings(graph, lang: str) -> dict[str, Any]:
         # Order matters: a match in the title counts more than one in the text.
         "searchableAttributes": ["title", "keywords", "labels", "summary", "organisation", "text"],
         "displayedAttributes": ["*"],
-        "filterableAttributes": ["id", "type", *FACET_FIELDS, "stale", "current", "remote", "organisation_id", "_geo"],
+        "filterableAttributes": ["id", *FACET_FIELDS, "stale", "current", "remote", "organisation_id", "_geo"],
         "sortableAttributes": ["title", "next_date_ts", "posted", "last_reviewed", "_geo"],
         # Neutral ranking: only how well the words match, then freshness of the check
         # (stale items lower). Nothing about who published it or how much they publish.

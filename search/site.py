@@ -139,6 +139,11 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
         "words": sorted(known),
         "facets": ["type", *FACETS],
         "types": {name: _(label) for name, label in TYPE_LABELS.items()},
+        "labels": {
+            facet: {term.slug: graph.label(vocabulary, term.slug, lang) for term in graph.vocabularies[vocabulary].terms}
+            for facet, vocabulary in FACETS.items()
+            if vocabulary in graph.vocabularies
+        },
     }
 
 

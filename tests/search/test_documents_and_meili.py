@@ -124,7 +124,7 @@ def test_one_document_per_current_item_and_language(graph):
 def test_document_has_keywords_from_synonyms_and_vocabularies(graph):
     offer = next(doc for doc in search_documents.documents(graph, "nl") if doc["id"] == "offer-logeerhuis")
     assert "respijtzorg" in offer["terms"]["needs"]
-    assert "Respijtzorg" in offer["need"] and offer["form"] == ["Logeeropvang"]
+    assert offer["need"] == ["respijtzorg"] and offer["form"] == ["logeeropvang"]
     # everyday words from search/synonyms.yaml for an item about respijtzorg
     for word in ("even vrij", "oppas", "vervangende zorg"):
         assert word in offer["keywords"]
@@ -217,6 +217,8 @@ def test_query_data_for_the_browser(graph):
     assert data["words"] == sorted(data["words"]) and "respijtzorg" in data["words"]
     assert "mijn" in data["stop"]
     assert data["synonyms"]["even vrij"] == ["respijtzorg"]
+    assert data["labels"]["need"]["respijtzorg"] == "Respijtzorg" and data["types"]["vacancy"] == "Vrijwilligerswerk"
+    assert query_data(graph, "en")["labels"]["need"]["respijtzorg"] == "Respite care"
 
 
 def _all_public_text(public: Path) -> str:
@@ -256,7 +258,7 @@ def test_expired_pages_are_not_indexed_and_index_is_reused(tmp_path):
     expired = (public / "vacatures" / "verlopen" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in expired
     current = (public / "vacatures" / "maatje" / "index.html").read_text(encoding="utf-8")
-    assert "data-pagefind-body" in current and 'data-pagefind-filter="type:Vrijwilligerswerk"' in current
+    assert "data-pagefind-body" in current and 'data-pagefind-filter="type:vacancy"' in current
     entry = json.loads((public / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["nl"]["page_count"] == _current_pages(root, "nl")
     before = (public / "pagefind" / "pagefind-entry.json").stat().st_ino
@@ -340,3 +342,13 @@ def test_every_search_message_is_translated_in_en_and_ar():
         for message in catalog:
             if message.id and "{" in message.id:
                 assert set(re.findall(r"\{\w+\}", message.id)) == set(re.findall(r"\{\w+\}", message.string)), message.id
+
+
+def test_neutral_an_organisation_is_not_found_by_what_it_posts(graph):
+    """An organisation's search document holds only its own text: posting more does not make it rank higher."""
+    organisation = next(doc for doc in search_documents.documents(graph, "nl") if doc["id"] == "organisation-steunpunt")
+    posted = [doc for doc in search_documents.documents(graph, "nl") if doc.get("organisation_id") == "organisation-steunpunt"]
+    assert posted, "the minimal site has items posted by the steunpunt"
+    searchable = " ".join([organisation["title"], organisation["summary"], organisation["text"], " ".join(organisation["keywords"])]).lower()
+    for doc in posted:
+        assert doc["title"].lower() not in searchable

@@ -19,6 +19,7 @@
   var STALE_FACTOR = 0.7;
   var PAGE_FACTOR = 1.1;
   var SYNONYM_WEIGHT = 0.6;
+  var UNTRANSLATED_FACTOR = 0.8;
   var MEILI_TIMEOUT_MS = 2500;
   var FACETS = ["type", "need", "audience", "place", "sector", "form"];
 
@@ -36,6 +37,7 @@
     : null;
 
   var queryData = null;
+  var labels = null; // zoekdata.json once loaded: facet and type labels in the page's language
   var pagefind = null;
   var lastItems = [];
   var selected = {};
@@ -60,6 +62,7 @@
         .then(function (response) { if (!response.ok) throw new Error("zoekdata " + response.status); return response.json(); })
         .then(function (data) {
           data.wordSet = new Set(data.words);
+          labels = data;
           data.stopSet = new Set(data.stop);
           return data;
         });
@@ -194,7 +197,8 @@
         return module.options({ bundlePath: bundle, excerptLength: 24 }).then(function () {
           // Items not translated yet are found in Dutch, as the listings show them.
           if (lang !== defaultLang && module.mergeIndex) {
-            return module.mergeIndex(bundle, { language: defaultLang }).catch(function () {}).then(function () { return module; });
+            // An absolute URL: Pagefind skips a merge whose path looks like its own bundle.
+            return module.mergeIndex(new URL(bundle, window.location.href).href, { language: defaultLang }).catch(function () {}).then(function () { return module; });
           }
           return module;
         });
@@ -241,11 +245,15 @@
     [meta.title, meta.summary].forEach(function (shown) {
       if (shown && plainExcerpt.indexOf(shown.slice(0, 20)) !== -1) excerpt = "";
     });
+    // Results from the merged Dutch index come with absolute URLs: keep the path.
+    var url = new URL(doc.url, window.location.href).pathname;
+    var translated = lang === defaultLang || url.indexOf("/" + lang + "/") === 0;
     return {
-      id: meta.id || doc.url, kind: meta.type, url: doc.url, title: meta.title || doc.url, summary: meta.summary || "",
-      excerptHtml: excerpt.trim(), type: (doc.filters && doc.filters.type || [""])[0], organisation: meta.organisation || "",
-      date: meta.date || "", stale: meta.stale === "1", filters: doc.filters || {}, score: score, lang: doc.meta && doc.meta.lang,
-      translated: doc.url.indexOf("/" + lang + "/") === 0 || lang === defaultLang,
+      id: meta.id || url, kind: meta.type, url: url, title: meta.title || url, summary: meta.summary || "",
+      excerptHtml: excerpt.trim(), organisation: meta.organisation || "", date: meta.date || "",
+      stale: meta.stale === "1", filters: doc.filters || {}, translated: translated,
+      // Prefer the page's language; an untranslated (Dutch) item still shows, a little lower.
+      score: translated ? score : score * UNTRANSLATED_FACTOR,
     };
   }
 
@@ -273,7 +281,7 @@
     var timer = setTimeout(function () { controller.abort(); }, MEILI_TIMEOUT_MS);
     var body = {
       q: text, limit: MAX_RESULTS, showRankingScore: true,
-      attributesToRetrieve: ["id", "url", "title", "summary", "type_facet", "organisation", "next_date", "stale"].concat(FACETS.slice(1)),
+      attributesToRetrieve: ["id", "url", "title", "summary", "organisation", "next_date", "stale"].concat(FACETS),
       attributesToCrop: ["text"], cropLength: 24, attributesToHighlight: ["text"],
       highlightPreTag: "\u0001", highlightPostTag: "\u0002",
     };
@@ -287,12 +295,12 @@
       return response.json();
     }).then(function (result) {
       var items = result.hits.map(function (hit) {
-        var filters = { type: [hit.type_facet] };
+        var filters = { type: [hit.type] };
         FACETS.slice(1).forEach(function (facet) { filters[facet] = hit[facet] || []; });
         var cropped = hit._formatted && hit._formatted.text || "";
         var excerpt = cropped.indexOf("\u0001") === -1 ? "" : escapeHtml(cropped).replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
         return {
-          id: hit.id, url: hit.url, title: hit.title, summary: hit.summary, excerptHtml: excerpt, type: hit.type_facet,
+          id: hit.id, kind: hit.type, url: hit.url, title: hit.title, summary: hit.summary, excerptHtml: excerpt,
           organisation: hit.organisation || "", date: (hit.next_date || "").slice(0, 10), stale: !!hit.stale, filters: filters,
           score: hit._rankingScore || 0,
         };
@@ -324,6 +332,12 @@
     return html.replace(new RegExp("(^|[^\\p{L}])((?:" + stems.join("|") + ")\\p{L}*)", "giu"), "$1<mark>$2</mark>");
   }
 
+  function facetLabel(facet, value) {
+    var data = labels || {};
+    if (facet === "type") return (data.types && data.types[value]) || value;
+    return (data.labels && data.labels[facet] && data.labels[facet][value]) || value;
+  }
+
   function visibleItems() {
     return lastItems.filter(function (item) {
       return Object.keys(selected).every(function (facet) {
@@ -341,7 +355,7 @@
     items.forEach(function (item) {
       var li = document.createElement("li");
       li.className = "hw-result";
-      var metaParts = [escapeHtml(item.type)];
+      var metaParts = [escapeHtml(facetLabel("type", item.kind))];
       if (item.organisation) metaParts.push(escapeHtml(texts.by) + " " + escapeHtml(item.organisation));
       if (item.date) metaParts.push(escapeHtml(texts.date) + " <time datetime=\"" + escapeHtml(item.date) + "\">" + escapeHtml(item.date) + "</time>");
       if (item.stale) metaParts.push("<span class=\"hw-result__stale\">" + escapeHtml(texts.stale) + "</span>");
@@ -381,7 +395,7 @@
       legend.textContent = (texts.facets && texts.facets[facet]) || facet;
       fieldset.appendChild(legend);
       selected[facet] = new Set();
-      Array.from(counts[facet].entries()).sort(function (a, b) { return b[1] - a[1] || a[0].localeCompare(b[0]); }).forEach(function (entry, index) {
+      Array.from(counts[facet].entries()).sort(function (a, b) { return b[1] - a[1] || facetLabel(facet, a[0]).localeCompare(facetLabel(facet, b[0])); }).forEach(function (entry, index) {
         var id = "facet-" + groupIndex + "-" + index;
         var wrapper = document.createElement("div");
         wrapper.className = "hw-facet__option";
@@ -395,7 +409,7 @@
         });
         var label = document.createElement("label");
         label.htmlFor = id;
-        label.textContent = entry[0] + " (" + entry[1] + ")";
+        label.textContent = facetLabel(facet, entry[0]) + " (" + entry[1] + ")";
         wrapper.appendChild(box);
         wrapper.appendChild(label);
         fieldset.appendChild(wrapper);

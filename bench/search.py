@@ -1,0 +1,136 @@
+"""Search benchmark: Pagefind index time, query latency and bytes per query.
+
+    python bench/search.py 10000        # generates /tmp/hulpwijzer-bench/site-10000 (bench/generate.py) if needed
+    python bench/search.py --demo       # the demo content in content/, with the relevance set
+
+Measures, on a built site:
+- Pagefind index time (a fresh `pagefind` run over the built site) and the time the
+  post-build step takes when no HTML changed (the previous index is carried over);
+- index size on disk per language;
+- in headless Chromium through the real search page (search.js + Pagefind): latency of
+  each query (first query in a fresh browser context = cold, then warm), and the bytes the
+  browser downloads for one query in a fresh context (page + assets + index chunks);
+- with --demo: top-3 hit rate and MRR of tests/search/relevance.yaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "bench"), str(REPO / "tests"), str(REPO / "tests" / "search")]
+
+from search.pagefind_index import BUNDLE, post_build, run_pagefind  # noqa: E402
+from sitegen.build import BuildOptions, build  # noqa: E402
+from support import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
+
+TODAY = dt.date(2026, 11, 23)
+QUERIES = ["mantelzorg", "oppas voor mijn man", "repsijtzorg", "even vrij van de zorg", "dementie cursus", "vrijwilliger koffie", "geld pgb", "praten met anderen"]
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure_browser(public: Path, queries: list[str]) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    cold, warm, transfer = [], [], []
+    with serve_directory(public) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for query in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            sizes: list[int] = []
+            page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]))
+            page.goto(url + "/zoeken/")
+            page.wait_for_function("() => document.querySelector('[data-hw-search]').hwSearch")
+            started = time.perf_counter()
+            outcome = page.evaluate("async (q) => { const t = performance.now(); await document.querySelector('[data-hw-search]').hwSearch(q); return {ms: performance.now() - t, n: document.querySelectorAll('.hw-result').length}; }", query)
+            cold.append(outcome["ms"])
+            page.wait_for_timeout(200)
+            transfer.append(sum(sizes))
+            for again in (query + " ", query):
+                result = page.evaluate("async (q) => { const t = performance.now(); await document.querySelector('[data-hw-search]').hwSearch(q); return performance.now() - t; }", again)
+                warm.append(result)
+            print(f"  {query!r}: cold {outcome['ms']:.0f} ms, {outcome['n']} results, {sum(sizes) / 1024:.0f} KiB for page + query", flush=True)
+            context.close()
+        browser.close()
+    return {
+        "cold_ms_median": statistics.median(cold),
+        "cold_ms_max": max(cold),
+        "warm_ms_median": statistics.median(warm),
+        "warm_ms_max": max(warm),
+        "bytes_per_first_query_median": statistics.median(transfer),
+        "bytes_per_first_query_max": max(transfer),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("size", nargs="?", type=int, default=10_000)
+    parser.add_argument("--demo", action="store_true", help="measure the demo content in content/ instead")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/hulpwijzer-bench"), help="where generated sites and builds go")
+    args = parser.parse_args()
+    if args.demo:
+        root = REPO
+        out = args.work / "demo-public"
+    else:
+        from generate import generate
+
+        root = args.work / f"site-{args.size}"
+        if not (root / "content").is_dir():
+            print(f"generating {args.size} items in {root}", flush=True)
+            generate(args.size, root)
+        out = root / "public"
+    print("building…", flush=True)
+    result = build(BuildOptions(root=root, out=out, clean=True, today=TODAY))
+    report: dict = {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, python {platform.python_version()}",
+        "items": result.items,
+        "outputs": result.outputs,
+        "build_seconds": round(result.seconds, 2),
+        "post_build_seconds_clean": round(result.timings.get("post-build", 0), 2),
+    }
+    html = sum(1 for _ in out.rglob("*.html"))
+    runs = [run_pagefind(out) for _ in range(2)]
+    report["pagefind_index_seconds"] = round(min(runs), 2)
+    report["html_files"] = html
+    entry = json.loads((out / BUNDLE / "pagefind-entry.json").read_text())
+    report["indexed_pages"] = {lang: data["page_count"] for lang, data in entry["languages"].items()}
+    report["index_bytes"] = folder_bytes(out / BUNDLE)
+    # A no-change post-build: the previous index is linked in instead of rebuilt.
+    staging = out.with_name(out.name + ".bench-staging")
+    subprocess.run(["cp", "-al", str(out), str(staging)], check=True)
+    subprocess.run(["rm", "-rf", str(staging / BUNDLE)], check=True)
+    started = time.perf_counter()
+    post_build(staging, None, set(), out)
+    report["post_build_no_change_seconds"] = round(time.perf_counter() - started, 3)
+    subprocess.run(["rm", "-rf", str(staging)], check=True)
+    no_change = build(BuildOptions(root=root, out=out, today=TODAY))
+    report["rebuild_no_change_seconds"] = round(no_change.seconds, 2)
+    print("browser…", flush=True)
+    report["browser"] = measure_browser(out, QUERIES)
+    if args.demo:
+        from playwright.sync_api import sync_playwright
+        from search_harness import evaluate, load_relevance_set
+
+        with serve_directory(out) as url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            relevance = evaluate(browser.new_page(), url + "/zoeken/", load_relevance_set())
+            browser.close()
+        report["relevance"] = {k: relevance[k] for k in ("top3", "mrr", "count")}
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
