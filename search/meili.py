@@ -134,6 +134,7 @@ def sync(graph, url: str, master_key: str, state_file: Path) -> dict[str, tuple[
         if lang_state.get("settings") != settings_digest:
             client.create_index(uid, {"primaryKey": "id"})  # a task; harmless when the index exists
             index.update_settings(wanted_settings)
+            previous = _existing(index)
         else:
             # Trust the saved state only while the index still holds what we think it holds.
             try:
@@ -141,7 +142,7 @@ def sync(graph, url: str, master_key: str, state_file: Path) -> dict[str, tuple[
             except Exception:  # noqa: BLE001 - a missing index: send everything
                 stored = -1
             if stored != len(previous):
-                previous = {}
+                previous = _existing(index)
         docs = index_documents(graph, lang)
         upserts, deletes, new_state = plan_changes(previous, docs)
         for start in range(0, len(upserts), BATCH):
@@ -153,6 +154,21 @@ def sync(graph, url: str, master_key: str, state_file: Path) -> dict[str, tuple[
     state_file.parent.mkdir(parents=True, exist_ok=True)
     state_file.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
     return report
+
+
+def _existing(index) -> dict[str, str]:
+    """The ids in the index with an unknown digest: everything is sent again, and what is gone is deleted."""
+    found: dict[str, str] = {}
+    offset = 0
+    try:
+        while True:
+            page = index.get_documents({"fields": ["id"], "limit": BATCH, "offset": offset})
+            found.update((str(doc.id), "") for doc in page.results)
+            offset += BATCH
+            if offset >= page.total:
+                return found
+    except Exception:  # noqa: BLE001 - no index yet
+        return found
 
 
 def check_browser_key(graph, master_key: str) -> str | None:
