@@ -18,6 +18,11 @@ def page_url(graph: SiteGraph, lang: str) -> str:
     return ("/" if lang == graph.default_lang else f"/{lang}/") + f"{OPEN_DATA}/"
 
 
+def _label_lang(graph: SiteGraph, term: str, lang: str) -> str | None:
+    found = graph.term("activity_types", term)
+    return None if found is None or lang in found.label else graph.default_lang
+
+
 def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
     from sitegen.pages import PageInfo, all_languages
 
@@ -34,8 +39,11 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
         context = {
             "page": page,
             "agenda": "/" + ics.agenda_path(graph, lang),
-            "organiser_feeds": [(org.title, "/" + path) for org, path in ics.organiser_feeds(graph, lang)],
-            "type_feeds": [(graph.label("activity_types", term, lang), "/" + path) for term, path in ics.type_feeds(graph, lang)],
+            # (title, url, language of the title when it is not the page's: an untranslated name stays Dutch)
+            "organiser_feeds": [(org.title, "/" + path, org.lang if org.lang != lang else None)
+                                for org, path in ics.organiser_feeds(graph, lang)],
+            "type_feeds": [(graph.label("activity_types", term, lang), "/" + path, _label_lang(graph, term, lang))
+                           for term, path in ics.type_feeds(graph, lang)],
             "atom_feeds": [(_(atom.FEEDS[name][1]), "/" + atom.feed_path(graph, lang, name)) for name in atom.FEEDS],
             "hsds": {
                 "datapackage": f"/{hsds.BASE}/datapackage.json",
