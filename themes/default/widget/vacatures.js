@@ -163,7 +163,12 @@
           a.href = here(v.path);
           const meta = [v.organisation && v.organisation.name, v.place && v.place.label, v.remote ? t.remote : '',
             v.commitment && v.commitment.label].filter(Boolean).join(' · ');
-          li.append(a, el('p', 's', v.summary), el('p', 'm', meta));
+          const summary = el('p', 's', v.summary);
+          if (v.language && v.language !== o.lang) {
+            // Not translated: the vacancy's own language, and its own direction.
+            for (const node of [a, summary]) { node.lang = v.language; node.dir = 'auto'; }
+          }
+          li.append(a, summary, el('p', 'm', meta));
           ul.appendChild(li);
         }
         box.appendChild(ul);

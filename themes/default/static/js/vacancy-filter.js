@@ -76,7 +76,10 @@
       var h3 = li.appendChild(el('h3', 'hw-card__title'));
       var a = h3.appendChild(el('a', null, v.title));
       a.href = v.path;
-      li.appendChild(el('p', 'hw-card__summary', v.summary));
+      var summary = li.appendChild(el('p', 'hw-card__summary', v.summary));
+      if (v.language !== feed.language) {
+        [a, summary].forEach(function (node) { node.lang = v.language; node.dir = 'auto'; });
+      }
       var meta = [v.organisation.name, v.place && v.place.label, v.remote ? results.dataset.remote : '', v.commitment.label];
       li.appendChild(el('p', 'hw-card__meta', meta.filter(Boolean).join(' · ')));
       ul.appendChild(li);
