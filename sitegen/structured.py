@@ -254,7 +254,6 @@ def service(graph: SiteGraph, node: Node) -> dict[str, Any]:
         "audience": audience,
         "offers": _offer(graph, node, data.cost),
         "availableChannel": channel if channel and len(channel) > 1 else None,
-        "termsOfService": data.how_to_apply,
     })
 
 
