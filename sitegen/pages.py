@@ -294,22 +294,32 @@ def _statements(graph: SiteGraph, lang: str) -> Iterable[Output]:
 
 
 def related_items(graph: SiteGraph, node: Node) -> list[Node]:
-    """Other current items that share the most needs with this one (same language where translated)."""
-    needs = set(getattr(node.data, "needs", []) or [])
+    """Other current items that share the most needs with this one (same language where translated).
+
+    Items with the same needs get the same candidates, so the ranking is computed once
+    per (language, set of needs) and not once per page (that was quadratic)."""
+    needs = frozenset(getattr(node.data, "needs", []) or [])
     if not needs:
         return []
-    scored = []
-    for type_name in RELATED_TYPES:
-        for other in graph.localized(type_name, node.lang):
-            if other.translation_key == node.translation_key and other.type_name == node.type_name:
-                continue
-            if not graph.is_current(other):
-                continue
-            shared = len(needs & set(other.data.needs))
-            if shared:
-                scored.append((-shared, other.title.lower(), other.key, other))
-    scored.sort(key=lambda entry: entry[:3])
-    return [entry[3] for entry in scored[:RELATED_COUNT]]
+    ranked = _ranked_by_needs(graph, node.lang, needs)
+    found = [other for other in ranked if not (other.translation_key == node.translation_key and other.type_name == node.type_name)]
+    return found[:RELATED_COUNT]
+
+
+def _ranked_by_needs(graph: SiteGraph, lang: str, needs: frozenset[str]) -> list[Node]:
+    cache = graph.__dict__.setdefault("_related_cache", {})
+    key = (lang, needs)
+    if key not in cache:
+        scored = []
+        for type_name in RELATED_TYPES:
+            for other in graph.localized(type_name, lang):
+                shared = len(needs.intersection(other.data.needs))
+                if shared and graph.is_current(other):
+                    scored.append((-shared, other.title.lower(), other.key, other))
+        scored.sort(key=lambda entry: entry[:3])
+        # One more than shown, in case the page itself is among them.
+        cache[key] = [entry[3] for entry in scored[: RELATED_COUNT + 1]]
+    return cache[key]
 
 
 def _detail(graph: SiteGraph, node: Node) -> Output:
@@ -331,9 +341,9 @@ def _detail(graph: SiteGraph, node: Node) -> Output:
     related = related_items(graph, node) if node.type_name != "vacancy" else []
     context = {"page": page, "item": node, "current": graph.is_current(node), "stale": graph.is_stale(node), "related_items": related}
     deps = set(item_deps(graph, node))
-    if node.type_name != "vacancy":
-        # Related items are chosen by comparing needs with every item of these types.
-        deps.update(f"@type:{type_name}" for type_name in RELATED_TYPES)
+    # The page shows the related items' titles and summaries. Which items are related is
+    # decided anew in every build; when that choice changes, the set of keys changes too.
+    deps.update(other.key for other in related)
     if node.type_name == "organisation":
         context["related"] = {
             type_name: [n for n in graph.referring(node, type_name) if graph.is_current(n)]
