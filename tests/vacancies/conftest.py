@@ -1,4 +1,4 @@
-"""A small vaccaturebank built once per worker: the minimal site plus the vacancies written here,
+"""A small vacaturebank built once per worker: the minimal site plus the vacancies written here,
 served on one origin, and partner pages served on another origin."""
 
 from __future__ import annotations
