@@ -271,3 +271,16 @@ def test_meilisearch_first_and_feeds_when_it_is_down(page, tmp_path, partner_url
         stub.server_close()
         page.reload()
         assert widget(page, "w")["titles"] == STEUNPUNT_NEWEST[:2]  # Meilisearch is down: the static feeds
+
+
+def test_a_feed_of_the_wrong_shape_gives_fallback(page, vac_url, partner_url, partner_dir):
+    # A proxy or a half-finished deploy could serve something else under the feed's address.
+    page.route("**/feeds/vacatures/v1/sector/sport.json", lambda route: route.fulfill(status=200, content_type="application/json", body='{"vacancies": 5}'))
+    page.route("**/feeds/vacatures/v1/kern/testdorp.json", lambda route: route.fulfill(status=200, content_type="text/html", body="<h1>Onderhoud</h1>"))
+    messages = []
+    page.on("console", lambda message: message.type == "error" and messages.append(message.text))
+    body = '<hulpwijzer-vacatures id="a" sector="sport"></hulpwijzer-vacatures><hulpwijzer-vacatures id="b" kern="testdorp"></hulpwijzer-vacatures>'
+    page.goto(f"{partner_url}/{partner_page(partner_dir, 'wrong-shape', vac_url, body)}")
+    for element_id in ("a", "b"):
+        assert widget(page, element_id)["links"] == [f"{vac_url}/vacatures/"]
+    assert any("onbekende vorm" in m for m in messages) and any("niet worden geladen" in m for m in messages)

@@ -141,10 +141,14 @@
         try { hits = await searchMeili(o, feeds); } catch (e) { hits = null; }
         if (run !== this.run) return;
       }
-      const now = today();
-      let list = hits && hits.length ? hits : feeds[0].vacancies.filter((v) => feeds.every((f) => f.vacancies.some((w) => w.id === v.id)));
-      list = list.filter((v) => v.valid_through >= now).slice(0, o.max);
-      this.show(o, feeds, list);
+      try {
+        const now = today();
+        let list = hits && hits.length ? hits : feeds[0].vacancies.filter((v) => feeds.every((f) => f.vacancies.some((w) => w.id === v.id)));
+        list = list.filter((v) => v.valid_through >= now).slice(0, o.max);
+        this.show(o, feeds, list);
+      } catch (e) {
+        this.fallback(o, ['de feed van ' + ORIGIN + ' heeft een onbekende vorm (' + e.message + ').']);
+      }
     }
 
     show(o, feeds, list) {
