@@ -205,3 +205,16 @@ def test_screenshots_of_home_listing_and_detail(demo_public, demo_url, page):
             file = target / f"{name}-{width}.png"
             page.screenshot(path=str(file), full_page=width == 390)
             assert file.stat().st_size > 10_000
+
+
+def test_print_stylesheet_makes_a_leaflet(demo_public, demo_url, page):
+    detail = next(p for p in sorted((demo_public / "organisaties").glob("*/index.html")) if 'href="http' in p.read_text())
+    page.goto(demo_url + "/" + detail.parent.relative_to(demo_public).as_posix() + "/")
+    page.emulate_media(media="print")
+    assert not page.locator(".hw-nav").is_visible() and not page.locator(".hw-languages").is_visible()
+    after = page.evaluate(
+        """() => { const a = document.querySelector('main a[href^="http"]');
+                   return [a.getAttribute('href'), getComputedStyle(a, '::after').content]; }"""
+    )
+    assert after[0] in after[1]
+    assert page.locator(".hw-footer__loket").is_visible()  # the loket's phone number is on the leaflet
