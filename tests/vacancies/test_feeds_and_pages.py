@@ -213,3 +213,19 @@ def test_demo_content_feeds_and_listing(demo_public):
     assert everything["count"] > 0
     assert all(v["valid_through"] >= everything["generated"] >= v["posted"] for v in everything["vacancies"])
     assert vnu_errors([demo_public / "vacatures" / "index.html", demo_public / "vacatures" / "widget" / "index.html"]) == []
+
+
+def test_incremental_build_updates_feeds_listing_and_widget_pages(tmp_path):
+    root = write_site(tmp_path / "site")
+    build_site(root, clean=True)
+    public = root / "public"
+    path = root / "content" / "vacancies" / "sportmaatje.md"
+    path.write_text(path.read_text().replace("title: Sportmaatje", "title: Sportmaatje gezocht"))
+    organisation = root / "content" / "organisations" / "steunpunt.md"
+    organisation.write_text(organisation.read_text().replace("title: Steunpunt Testdorp", "title: Steunpunt Testdorp-Noord"))
+    build_site(root)
+    assert "Sportmaatje gezocht" in titles(load(public, f"{FEEDS}/sector/sport.json"))
+    assert "Sportmaatje gezocht" in (public / "vacatures" / "index.html").read_text()
+    assert "Sportmaatje gezocht" in (public / "widget" / "v1" / "frame" / "en" / "alle" / "index.html").read_text()
+    assert load(public, f"{FEEDS}/organisatie/steunpunt.json")["selection"]["label"] == "Steunpunt Testdorp-Noord"
+    assert "Steunpunt Testdorp-Noord" in (public / "vacatures" / "widget" / "index.html").read_text()
