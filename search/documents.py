@@ -91,6 +91,7 @@ def document(graph: SiteGraph, node: Node, lang: str | None = None) -> dict[str,
     doc: dict[str, Any] = {
         "id": document_id(node),
         "lang": lang,
+        "content_lang": node.lang,  # a Dutch item in the English index until it is translated
         "type": node.type_name,
         "type_label": _(TYPE_LABELS[node.type_name]),
         "title": data.title,

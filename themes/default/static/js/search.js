@@ -237,9 +237,10 @@
   function fromPagefind(doc, score) {
     var meta = doc.meta || {};
     var excerpt = doc.excerpt || "";
+    // Hidden keywords are separated by "zzkw": keep only the text before them.
     var cut = excerpt.indexOf("zzkw");
     if (cut !== -1) excerpt = excerpt.slice(0, cut);
-    if (excerpt.indexOf("<mark>") === -1) excerpt = "";
+    if (excerpt.indexOf("<mark>") === -1 || excerpt.replace(/<[^>]+>/g, "").split(/\s+/).length < 6) excerpt = "";
     // The index text starts with title and summary, which the result shows already.
     var plainExcerpt = excerpt.replace(/<[^>]+>/g, "");
     [meta.title, meta.summary].forEach(function (shown) {
@@ -251,7 +252,7 @@
     return {
       id: meta.id || url, kind: meta.type, url: url, title: meta.title || url, summary: meta.summary || "",
       excerptHtml: excerpt.trim(), organisation: meta.organisation || "", date: meta.date || "",
-      stale: meta.stale === "1", filters: doc.filters || {}, translated: translated,
+      stale: meta.stale === "1", filters: doc.filters || {}, translated: translated, lang: meta.lang || "",
       // Prefer the page's language; an untranslated (Dutch) item still shows, a little lower.
       score: translated ? score : score * UNTRANSLATED_FACTOR,
     };
@@ -281,7 +282,7 @@
     var timer = setTimeout(function () { controller.abort(); }, MEILI_TIMEOUT_MS);
     var body = {
       q: text, limit: MAX_RESULTS, showRankingScore: true,
-      attributesToRetrieve: ["id", "url", "title", "summary", "organisation", "next_date", "stale"].concat(FACETS),
+      attributesToRetrieve: ["id", "url", "title", "summary", "organisation", "next_date", "stale", "content_lang"].concat(FACETS),
       attributesToCrop: ["text"], cropLength: 24, attributesToHighlight: ["text"],
       highlightPreTag: "\u0001", highlightPostTag: "\u0002",
     };
@@ -302,6 +303,7 @@
         return {
           id: hit.id, kind: hit.type, url: hit.url, title: hit.title, summary: hit.summary, excerptHtml: excerpt,
           organisation: hit.organisation || "", date: (hit.next_date || "").slice(0, 10), stale: !!hit.stale, filters: filters,
+          lang: hit.content_lang || "",
           score: hit._rankingScore || 0,
         };
       });
@@ -355,15 +357,17 @@
     items.forEach(function (item) {
       var li = document.createElement("li");
       li.className = "hw-result";
+      // An item not translated yet: its texts are marked with their own language (and direction).
+      var own = item.lang && item.lang !== lang ? " lang=\"" + escapeHtml(item.lang) + "\" dir=\"auto\"" : "";
       var metaParts = [escapeHtml(facetLabel("type", item.kind))];
-      if (item.organisation) metaParts.push(escapeHtml(texts.by) + " " + escapeHtml(item.organisation));
+      if (item.organisation) metaParts.push(escapeHtml(texts.by) + " <span" + own + ">" + escapeHtml(item.organisation) + "</span>");
       if (item.date) metaParts.push(escapeHtml(texts.date) + " <time datetime=\"" + escapeHtml(item.date) + "\">" + escapeHtml(item.date) + "</time>");
       if (item.stale) metaParts.push("<span class=\"hw-result__stale\">" + escapeHtml(texts.stale) + "</span>");
       li.innerHTML =
-        "<h2 class=\"hw-result__title\"><a href=\"" + escapeHtml(item.url) + "\">" + highlight(item.title, words) + "</a></h2>" +
+        "<h2 class=\"hw-result__title\"" + own + "><a href=\"" + escapeHtml(item.url) + "\">" + highlight(item.title, words) + "</a></h2>" +
         "<p class=\"hw-result__meta\">" + metaParts.join(" · ") + "</p>" +
-        "<p class=\"hw-result__summary\">" + highlight(item.summary, words) + "</p>" +
-        (item.excerptHtml ? "<p class=\"hw-result__excerpt\">…" + item.excerptHtml + "…</p>" : "");
+        "<p class=\"hw-result__summary\"" + own + ">" + highlight(item.summary, words) + "</p>" +
+        (item.excerptHtml ? "<p class=\"hw-result__excerpt\"" + own + ">…" + item.excerptHtml + "…</p>" : "");
       list.appendChild(li);
     });
     list.hidden = !items.length;
