@@ -28,8 +28,11 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
-_local = threading.local()
 _suspended = threading.local()
+# Shared by all threads: a commit in any thread writes everything queued so far
+# (the development server and the test live server share one SQLite connection).
+_queue_lock = threading.Lock()
+_queue: "Pending | None" = None
 
 
 @dataclass
@@ -102,37 +105,40 @@ def suspended():
 
 
 def _pending() -> Pending:
-    pending = getattr(_local, "pending", None)
-    if pending is None:
-        pending = _local.pending = Pending()
-    # Registered on every change: after a rollback the first registration is gone.
-    transaction.on_commit(flush)
-    return pending
+    global _queue
+    if _queue is None:
+        _queue = Pending()
+    return _queue
 
 
 def queue_write(key: str, text: str) -> None:
     if getattr(_suspended, "value", False):
         return
-    pending = _pending()
-    pending.removes.discard(key)
-    pending.writes[key] = text
-    pending.build = True
+    with _queue_lock:
+        pending = _pending()
+        pending.removes.discard(key)
+        pending.writes[key] = text
+        pending.build = True
+    # Registered on every change: after a rollback an earlier registration is gone.
+    transaction.on_commit(flush)
 
 
 def queue_remove(key: str) -> None:
     if getattr(_suspended, "value", False):
         return
-    pending = _pending()
-    pending.writes.pop(key, None)
-    pending.removes.add(key)
-    pending.build = True
+    with _queue_lock:
+        pending = _pending()
+        pending.writes.pop(key, None)
+        pending.removes.add(key)
+        pending.build = True
+    transaction.on_commit(flush)
 
 
 def flush() -> PublishResult | None:
     """Write the queued changes, then build (runs when the transaction commits)."""
-    global last_result
-    pending = getattr(_local, "pending", None)
-    _local.pending = None
+    global last_result, _queue
+    with _queue_lock:
+        pending, _queue = _queue, None
     if pending is None:
         return None
     with content_lock():

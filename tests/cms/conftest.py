@@ -16,6 +16,8 @@ import pytest
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 os.environ.setdefault("HULPWIJZER_TODAY", "2026-11-23")
+# Playwright's sync API runs an event loop in the test thread; the database calls are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import django  # noqa: E402
 

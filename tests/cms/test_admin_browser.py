@@ -1,0 +1,37 @@
+"""A real editor in real Chromium: log in, change an organisation's phone number, publish, see it on the site."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from cms.content.models import OrganisationPage
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_editor_publishes_a_new_phone_number(live_server, site_root, browser):
+    get_user_model().objects.create_superuser("coordinator", "c@example.org", "een-lang-demo-wachtwoord")
+    org = OrganisationPage.objects.get(locale__language_code="nl", file_name="steunpunt")
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/admin/login/")
+        page.fill("#id_username", "coordinator")
+        page.fill("#id_password", "een-lang-demo-wachtwoord")
+        page.click("button[type=submit]")
+        page.wait_for_url(live_server.url + "/admin/")
+        page.goto(f"{live_server.url}/admin/pages/{org.pk}/edit/")
+        page.fill("#id_phone", "0575 765 432")
+        toggle = page.locator("footer [data-w-dropdown-target='toggle'], footer .dropdown-toggle").first
+        toggle.click()
+        publish = page.locator("button[name='action-publish']")
+        publish.wait_for(state="visible", timeout=5000)
+        with page.expect_navigation():
+            publish.click()
+        errors = page.locator(".error-message, .help-critical, [role=alert], .messages").all_inner_texts()
+        assert "0575 765 432" in (site_root / "content" / "organisations" / "steunpunt.md").read_text(), (errors, __import__("cms.content.publishing", fromlist=["x"]).last_result)
+        page.goto(live_server.url + "/organisaties/steunpunt/")
+        assert page.locator("text=0575 765 432").count() >= 1
+    finally:
+        context.close()
