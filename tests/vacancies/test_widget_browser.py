@@ -239,7 +239,8 @@ class _MeiliStub(http.server.BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         self.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
         hit = {"title": "Live uit Meilisearch", "summary": "Net gepubliceerd.", "url": "/vacatures/maatje/", "remote": False,
-               "valid_through": "2099-01-01", "organisation": "Steunpunt Testdorp", "place": ["Testdorp"]}
+               "valid_through": "2099-01-01", "organisation": "Steunpunt Testdorp", "place": ["testdorp"],
+               "content_lang": "nl"}
         data = json.dumps({"hits": [hit]}).encode()
         self.send_response(200)
         self._cors()
@@ -261,11 +262,12 @@ def test_meilisearch_first_and_feeds_when_it_is_down(page, tmp_path, partner_url
         page.goto(f"{partner_url}/{partner_page(partner_dir, 'meili', site_url, body)}")
         shown = widget(page, "w")
         assert shown["titles"] == ["Live uit Meilisearch"]
+        assert "Steunpunt Testdorp · Testdorp" in shown["text"]  # the place's label comes from the feeds
         assert shown["links"][0] == f"{site_url}/vacatures/maatje/"
         request = _MeiliStub.requests[-1]
         assert request["path"] == "/indexes/hulpwijzer-nl/search" and request["auth"] == "Bearer zoeksleutel123"
         assert request["body"]["limit"] == 2 and request["body"]["sort"] == ["posted:desc"]
-        assert set(request["body"]["filter"]) == {'type = "vacancy"', "current = true", 'organisation_id = "organisation-steunpunt"', 'sector = "Zorg en welzijn"'}
+        assert set(request["body"]["filter"]) == {'type = "vacancy"', "current = true", 'organisation_id = "organisation-steunpunt"', 'sector = "zorg-en-welzijn"'}
 
         stub.shutdown()
         stub.server_close()

@@ -44,7 +44,7 @@
     .then((r) => { if (!r.ok) throw failure(r.status); return r.json(); });
 
   // Live search in the indexes of search/meili.py; the feeds have already checked the codes
-  // and give the labels that the index filters on.
+  // and give the slugs that the index filters on (facet values are term slugs).
   const searchMeili = (o, feeds) => {
     const ms = C.ms;
     const q = (v) => JSON.stringify(String(v));
@@ -52,18 +52,23 @@
     for (const f of feeds) {
       const s = f.selection;
       if (s.kind === 'organisatie') filter.push('organisation_id = ' + q('organisation-' + s.slug));
-      if (s.kind === 'sector') filter.push('sector = ' + q(s.label));
-      if (s.kind === 'kern') filter.push(s.slug === 'vanuit-huis' ? 'remote = true' : 'place = ' + q(s.label));
+      if (s.kind === 'sector') filter.push('sector = ' + q(s.slug));
+      if (s.kind === 'kern') filter.push(s.slug === 'vanuit-huis' ? 'remote = true' : 'place = ' + q(s.slug));
     }
     return fetch(ms.url + '/indexes/' + encodeURIComponent(ms.prefix + '-' + o.lang) + '/search', {
       method: 'POST', credentials: 'omit', referrerPolicy: 'no-referrer',
       headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + ms.key},
       body: JSON.stringify({q: '', filter: filter, limit: o.max, sort: ['posted:desc']}),
     }).then((r) => { if (!r.ok) throw failure(r.status); return r.json(); })
-      .then((data) => (data.hits || []).map((h) => ({
-        title: h.title, summary: h.summary, path: h.url, remote: h.remote, valid_through: h.valid_through,
-        organisation: {name: h.organisation}, place: h.place && h.place.length ? {label: h.place[0]} : null,
-      })));
+      .then((data) => {
+        const places = {};  // slug -> label, from the feeds
+        for (const f of feeds) for (const v of f.vacancies) if (v.place) places[v.place.slug] = v.place.label;
+        return (data.hits || []).map((h) => ({
+          title: h.title, summary: h.summary, path: h.url, remote: h.remote, valid_through: h.valid_through,
+          language: h.content_lang, organisation: {name: h.organisation},
+          place: h.place && h.place.length ? {label: places[h.place[0]] || h.place[0]} : null,
+        }));
+      });
   };
 
   class Vacatures extends HTMLElement {
