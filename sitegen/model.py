@@ -11,6 +11,7 @@ Field names are English (code); the Dutch labels editors see come from
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -143,6 +144,9 @@ class Recurrence(Strict):
         from dateutil.rrule import rrulestr
 
         value = value.removeprefix("RRULE:")
+        # A date-only UNTIL would end the series at midnight before that day; editors mean
+        # "up to and including that day" (and RFC 5545 wants a date-time with a timed DTSTART).
+        value = re.sub(r"UNTIL=(\d{8})(?=;|$)", r"UNTIL=\1T235959", value)
         try:
             rrulestr(value, dtstart=dt.datetime(2000, 1, 1))
         except (ValueError, TypeError) as error:

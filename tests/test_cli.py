@@ -87,3 +87,18 @@ def test_generator_never_imports_django(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_date_only_until_includes_that_day():
+    import datetime as dt
+
+    from sitegen import dates
+    from sitegen.model import Activity
+
+    activity = Activity.model_validate({
+        "title": "Wandelen", "summary": "Elke woensdag samen wandelen.", "last_reviewed": "2026-10-01",
+        "organiser": "steunpunt", "activity_type": "cursus", "start": "2027-06-16 14:00", "end": "2027-06-16 15:00",
+        "online": True, "recurrence": {"rrule": "FREQ=WEEKLY;UNTIL=20270707"},
+    })
+    starts = [start.date() for start, _ in dates.occurrences(activity)]
+    assert starts[-1] == dt.date(2027, 7, 7)
