@@ -61,6 +61,10 @@ def test_arabic_listing_is_right_to_left_and_accessible(site_page, vac_url):
     page.goto(f"{vac_url}/ar/vacatures/")
     page.wait_for_selector(".hw-vfilters__form")
     assert page.evaluate("() => document.documentElement.dir") == "rtl"
+    page.select_option("#hw-vf-sector", "zorg-en-welzijn")
+    assert page.inner_text(".hw-vlist__total") == "9 وظائف"  # Arabic 'few' form (3 to 10)
+    page.select_option("#hw-vf-sector", "sport")
+    assert page.inner_text(".hw-vlist__total") == "وظيفة واحدة"  # 'one'
     assert axe_violations(page) == []
 
 

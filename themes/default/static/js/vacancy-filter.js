@@ -18,6 +18,10 @@
     'wat-je-krijgt': function (v) { return v.benefits.map(slug); }
   };
   function slug(term) { return term.slug; }
+  // '3 vacatures' in the page's language, with the plural forms that language has (Arabic has six).
+  var forms = JSON.parse(total.dataset.forms);
+  var plural = new Intl.PluralRules(document.documentElement.lang);
+  function count(n) { return (forms[plural.select(n)] || forms.other).replace('{n}', n); }
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -86,7 +90,7 @@
     });
     results.replaceChildren();
     if (list.length) results.appendChild(ul);
-    total.textContent = list.length === 1 ? total.dataset.one : list.length ? total.dataset.many.replace('{n}', list.length) : total.dataset.zero;
+    total.textContent = list.length ? count(list.length) : total.dataset.zero;
     if (pagination) pagination.hidden = true;
     if (remember) {
       var search = query.toString();
