@@ -70,8 +70,6 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         path = self.path.split("?", 1)[0]
         for name, value in headers_for(self.rules, path).items():
-            if self.live_reload and name.lower() == "content-security-policy":
-                value = value.replace("connect-src 'self'", "connect-src 'self'")
             self.send_header(name, value)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
@@ -129,10 +127,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def make_server(public: Path, root: Path, host: str, port: int, reloader: Reloader | None, live_reload: bool = True):
-    handler = functools.partial(Handler, directory=str(public))
-    Handler.rules = netlify_headers(root)
-    Handler.reloader = reloader
-    Handler.live_reload = live_reload
+    # A subclass per server, so that two servers in one process keep their own settings.
+    handler_class = type("SiteHandler", (Handler,), {"rules": netlify_headers(root), "reloader": reloader, "live_reload": live_reload})
+    handler = functools.partial(handler_class, directory=str(public))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server
