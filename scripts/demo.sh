@@ -1,6 +1,18 @@
 #!/usr/bin/env bash
-# Build and serve the demo Hulpwijzer on http://127.0.0.1:8000/.
+# The demo: the Wagtail CMS at http://127.0.0.1:8000/admin/ and the static site it
+# publishes at http://127.0.0.1:8000/ — one address. Edit a page, publish it, reload the site.
+#
+# First run: loads content/ into a fresh SQLite database (cms/db.sqlite3), creates the
+# groups and a 'demo' superuser (its password is printed once), builds public/.
+# Later runs reuse the database. Start over: rm cms/db.sqlite3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --no-browser
-exec .venv/bin/hulpwijzer serve --host 127.0.0.1 --port "${PORT:-8000}"
+export DJANGO_SETTINGS_MODULE=cms.settings.dev
+python=.venv/bin/python
+$python cms/manage.py migrate --no-input -v0
+$python cms/manage.py load_demo
+$python cms/manage.py collectstatic --no-input -v0
+echo "==> Hulpwijzer:  http://127.0.0.1:${PORT:-8000}/"
+echo "==> Beheer (CMS): http://127.0.0.1:${PORT:-8000}/admin/"
+exec $python cms/manage.py runserver "127.0.0.1:${PORT:-8000}" --noreload

@@ -155,7 +155,8 @@ class _Writer:
         if self.link_href is not None:
             href = self.link_href(node.attrs)
         if href is None:
-            href = node.attrs.get("href", "")
+            # markdown-it percent-encodes non-ASCII; write the link as the editor typed it.
+            href = _md.normalizeLinkText(node.attrs.get("href", ""))
         text = self.inline(node.children)
         if not href:
             return text

@@ -91,7 +91,8 @@ def remove_file(key: str, site_root: Path | None = None) -> bool:
 def run_build():
     from sitegen.build import BuildOptions, build
 
-    return build(BuildOptions(root=root(), out=Path(settings.HULPWIJZER_PUBLIC), jobs=1))
+    jobs = getattr(settings, "HULPWIJZER_BUILD_JOBS", 1)
+    return build(BuildOptions(root=root(), out=Path(settings.HULPWIJZER_PUBLIC), jobs=jobs))
 
 
 @contextlib.contextmanager

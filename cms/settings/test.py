@@ -10,3 +10,4 @@ DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memor
 HULPWIJZER_BUILD_ON_PUBLISH = True
 AXES_FAILURE_LIMIT = 3
 HULPWIJZER_SERVE_PUBLIC = True
+

@@ -131,8 +131,11 @@ def test_markdown_survives_the_rich_text_editor(text):
 )
 def test_vacancy_fields_round_trip(title, summary, body, remote, times, days):
     """Any valid vacancy, put into a page and read back, is the same item with the same canonical text."""
+    from hypothesis import assume
+
     from sitegen.model import Vacancy
 
+    assume(len(body) >= 5)
     item = Vacancy.model_validate({
         "title": title, "summary": summary, "last_reviewed": dt.date(2026, 1, 1) + dt.timedelta(days=days),
         "organisation": "steunpunt", "what_you_do": body, "sectors": ["zorg-en-welzijn"], "remote": remote,
