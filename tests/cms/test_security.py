@@ -50,3 +50,28 @@ def test_check_deploy_with_production_settings_is_clean():
 def test_no_secret_in_base_settings():
     text = (REPO / "cms" / "settings" / "base.py").read_text()
     assert "SECRET_KEY" not in text
+
+
+def test_editor_with_an_authenticator_app_must_enter_a_code(client):
+
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = get_user_model().objects.create_superuser("tweestaps", "t@example.org", "een-lang-wachtwoord-123")
+    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    response = client.post("/admin/login/", {"username": "tweestaps", "password": "een-lang-wachtwoord-123"})
+    assert response.status_code == 302
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response.url.startswith("/admin/2fa/")
+    wrong = client.post("/admin/2fa/?next=/admin/", {"code": "000000" if totp(device.bin_key) != 0 else "111111"})
+    assert "klopt niet" in wrong.content.decode()
+    device.refresh_from_db()
+    device.throttle_reset()  # django-otp slows down guessing after a wrong code
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    response = client.post("/admin/2fa/?next=/admin/", {"code": code})
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_editor_without_a_device_is_not_asked_for_a_code(admin_client):
+    assert admin_client.get("/admin/").status_code == 200
