@@ -70,17 +70,19 @@ def test_detail_page_has_breadcrumbs_reviewed_date_open_graph_and_related(small_
 
 
 def test_related_items_are_dependencies(tmp_path):
-    """A detail page lists related items, so it must depend on every item of the compared types."""
+    """A detail page shows related items, so each of them is a dependency. The choice is made
+    in every build; when it changes, the set of dependency names (and so the fingerprint) changes."""
     import datetime as dt
 
     from sitegen.build import load_site
-    from sitegen.pages import _detail
+    from sitegen.pages import _detail, related_items
 
     root = copy_site(MINIMAL_SITE, tmp_path)
     graph = load_site(root, today=dt.date(2026, 11, 23)).graph
     node = graph.by_key["offers/logeerhuis.md"]
-    deps = _detail(graph, node).deps
-    assert {"@type:page", "@type:offer", "@type:activity", "offers/logeerhuis.md"} <= deps
+    related = related_items(graph, node)
+    assert [other.key for other in related] == ["pages/even-vrij.md"]
+    assert {"pages/even-vrij.md", "offers/logeerhuis.md"} <= _detail(graph, node).deps
 
 
 def test_sitemap_has_hreflang_alternates_for_static_pages(small_site):
