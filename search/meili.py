@@ -79,9 +79,13 @@ def create_search_key(client, graph) -> str:
 
 
 def tenant_token(client, graph, search_key_uid: str, search_key: str, days: int = 30) -> str:
-    """A signed, expiring token limited to this site's indexes and current items."""
+    """A signed token limited to this site's indexes and current items, valid ``days`` after the build date.
+
+    The build date (not the clock) keeps a rebuild identical to a clean build; the search
+    page is re-rendered on every new build date, so a site built daily never shows an
+    expired token."""
     rules = {index_uid(graph, lang): {"filter": "current = true"} for lang in graph.languages}
-    expires = dt.datetime.now(tz=dt.timezone.utc) + dt.timedelta(days=days)
+    expires = dt.datetime.combine(graph.today + dt.timedelta(days=days), dt.time(), tzinfo=dt.timezone.utc)
     return client.generate_tenant_token(search_key_uid, rules, expires_at=expires, api_key=search_key)
 
 

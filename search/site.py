@@ -86,6 +86,8 @@ def _search_page(graph: SiteGraph, lang: str) -> Output:
     if problem:
         warn(problem)
         meili = {}
+    elif meili.get("url") and meili.get("search_key") and meili.get("search_key_uid"):
+        meili["search_key"] = browser_token(graph, meili)
     return Output(
         page_path(url),
         deps=frozenset(),
@@ -102,6 +104,20 @@ def _search_page(graph: SiteGraph, lang: str) -> Output:
             "facet_titles": {name: _(title) for name, title in FACET_TITLES.items()},
         },
     )
+
+
+def browser_token(graph: SiteGraph, config: dict[str, str]) -> str:
+    """With ``search_key_uid`` in site.yaml the page gets a tenant token (current items only)
+    signed with the search key, instead of the search key itself."""
+    import meilisearch
+
+    from search.meili import tenant_token
+
+    try:
+        return tenant_token(meilisearch.Client(config["url"]), graph, config["search_key_uid"], config["search_key"])
+    except ValueError as error:
+        warn(f"content/site.yaml: meilisearch.search_key_uid is niet bruikbaar ({error}); de zoekpagina gebruikt de zoeksleutel zelf. Zet de uid van de zoeksleutel (een uuid) in search_key_uid.")
+        return config["search_key"]
 
 
 def meili_index_name(graph: SiteGraph, lang: str) -> str:

@@ -209,7 +209,23 @@ def test_search_only_key_and_tenant_token(graph):
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     assert claims["apiKeyUid"] == key_uid
     assert set(claims["searchRules"]) == {f"hulpwijzer-{lang}" for lang in graph.languages}
-    assert claims["exp"] > dt.datetime.now().timestamp()
+    assert claims["exp"] == int(dt.datetime(2026, 12, 23, tzinfo=dt.timezone.utc).timestamp())  # build date + 30 days
+
+
+def test_search_page_gets_a_tenant_token_with_search_key_uid(tmp_path):
+    root = copy_site(MINIMAL_SITE, tmp_path / "site")
+    key_uid = str(uuid.uuid4())
+    site_yaml = root / "content" / "site.yaml"
+    site_yaml.write_text(
+        site_yaml.read_text(encoding="utf-8") + f"meilisearch:\n  url: http://127.0.0.1:9\n  search_key: search-key-abc\n  search_key_uid: {key_uid}\n",
+        encoding="utf-8",
+    )
+    build_site(root, out=tmp_path / "public", clean=True)
+    html = (tmp_path / "public" / "zoeken" / "index.html").read_text(encoding="utf-8")
+    token = re.search(r'data-meili-key="([^"]+)"', html).group(1)
+    assert token.count(".") == 2 and "search-key-abc" not in html
+    claims = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+    assert claims["apiKeyUid"] == key_uid and claims["searchRules"]["hulpwijzer-nl"] == {"filter": "current = true"}
 
 
 def test_query_data_for_the_browser(graph):

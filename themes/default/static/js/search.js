@@ -281,7 +281,7 @@
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, MEILI_TIMEOUT_MS);
     var body = {
-      q: text, limit: MAX_RESULTS, showRankingScore: true,
+      q: text, limit: MAX_RESULTS, showRankingScore: true, matchingStrategy: "frequency",
       attributesToRetrieve: ["id", "url", "title", "summary", "organisation", "next_date", "stale", "content_lang"].concat(FACETS),
       attributesToCrop: ["text"], cropLength: 24, attributesToHighlight: ["text"],
       highlightPreTag: "\u0001", highlightPostTag: "\u0002",
