@@ -59,3 +59,15 @@ def test_imported_tree():
     assert children == {ActivityPage, RespiteOfferPage, VacancyPage}
     english = org.get_translation_or_none(org.locale.get_translation_or_none if False else __import__("wagtail.models", fromlist=["Locale"]).Locale.objects.get(language_code="en"))
     assert english is not None and english.specific.title == "Testdorp Support Centre"
+
+
+def test_listings_per_type_with_filters(admin_client):
+    response = admin_client.get("/admin/vacatures/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Maatje voor een oudere" in html and "Geldig tot" in html
+    filtered = admin_client.get("/admin/vacatures/", {"last_reviewed_before": "2026-01-01"}).content.decode()
+    assert "Maatje voor een oudere" not in filtered
+    assert admin_client.get("/admin/activiteiten/", {"online": "true"}).status_code == 200
+    for url in ("/admin/organisaties/", "/admin/respijtzorg/", "/admin/informatie/"):
+        assert admin_client.get(url).status_code == 200, url
