@@ -90,6 +90,29 @@ def test_search_finds_with_synonyms_typos_and_facets_keyboard_only(page, minimal
     assert not errors, errors
 
 
+def test_stale_items_rank_lower_but_are_still_found(page, tmp_path):
+    root = copy_site(MINIMAL_SITE, tmp_path / "site")
+    page_text = """---
+title: Zorgverlof aanvragen
+summary: Zo regelt u zorgverlof bij uw werkgever als u voor iemand zorgt.
+last_reviewed: {reviewed}
+---
+
+{body}
+"""
+    pages = root / "content" / "pages"
+    # The stale page matches a little better (zorgverlof once more): only its staleness puts it second.
+    body = "Zorgverlof is verlof om voor een naaste te zorgen."
+    (pages / "a-zorgverlof-oud.md").write_text(page_text.format(reviewed="2024-01-10", body=body + " Vraag zorgverlof op tijd aan."), encoding="utf-8")
+    (pages / "b-zorgverlof.md").write_text(page_text.format(reviewed="2026-10-01", body=body + " Vraag het op tijd aan."), encoding="utf-8")
+    build_site(root, out=tmp_path / "public", clean=True)
+    with serve_directory(tmp_path / "public") as url:
+        page.goto(url + "/zoeken/")
+        outcome = run_query(page, "zorgverlof")
+        assert outcome["urls"][:2] == ["/informatie/b-zorgverlof/", "/informatie/a-zorgverlof-oud/"]
+        assert "Al een tijd niet gecontroleerd" in page.locator(".hw-result").nth(1).text_content()
+
+
 def test_no_result_offers_topics_and_loket_phone(page, minimal_url):
     page.goto(minimal_url + "/zoeken/?q=qwxzv")
     page.wait_for_selector("[data-hw-search][data-state=done]")
