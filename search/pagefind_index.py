@@ -17,6 +17,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from sitegen.build import RenderError
+
 log = logging.getLogger("hulpwijzer.search")
 
 BUNDLE = "pagefind"
@@ -24,8 +26,8 @@ BUNDLE = "pagefind"
 TIMEOUT = 600
 
 
-class SearchIndexError(RuntimeError):
-    """Pagefind failed; the message says what to do."""
+class SearchIndexError(RenderError):
+    """Pagefind failed; the CLI shows the message (what and how to fix) and publishes nothing."""
 
 
 def pagefind_binary() -> str:
@@ -49,12 +51,15 @@ def run_pagefind(site: Path) -> float:
     target = site / BUNDLE
     if target.exists():
         shutil.rmtree(target)
-    process = subprocess.run(
-        [pagefind_binary(), "--site", str(site), "--output-subdir", BUNDLE, "--silent"],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
+    try:
+        process = subprocess.run(
+            [pagefind_binary(), "--site", str(site), "--output-subdir", BUNDLE, "--silent"],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        raise SearchIndexError(f"Pagefind was na {TIMEOUT} seconden nog niet klaar met de zoekindex; probeer het opnieuw of meld het bij de beheerder") from None
     if process.returncode != 0:
         detail = (process.stderr or process.stdout).strip().splitlines()[-5:]
         raise SearchIndexError("Pagefind kon de zoekindex niet maken: " + " / ".join(detail))

@@ -368,3 +368,23 @@ def test_neutral_an_organisation_is_not_found_by_what_it_posts(graph):
     searchable = " ".join([organisation["title"], organisation["summary"], organisation["text"], " ".join(organisation["keywords"])]).lower()
     for doc in posted:
         assert doc["title"].lower() not in searchable
+
+
+def test_missing_pagefind_is_a_clear_dutch_error_and_publishes_nothing(tmp_path, monkeypatch):
+    import search.pagefind_index as pagefind_index
+    from sitegen.build import RenderError
+
+    root = copy_site(MINIMAL_SITE, tmp_path / "site")
+    public = tmp_path / "public"
+    build_site(root, out=public, clean=True)
+    before = sorted(p.relative_to(public).as_posix() for p in public.rglob("*"))
+
+    def not_installed():
+        raise ModuleNotFoundError("pagefind")
+
+    monkeypatch.setattr("pagefind.service._must_get_executable", not_installed)
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    with pytest.raises(RenderError, match="Pagefind is niet geïnstalleerd.*pip install"):
+        build_site(root, out=public, clean=True)
+    assert sorted(p.relative_to(public).as_posix() for p in public.rglob("*")) == before
+    assert pagefind_index.SearchIndexError.__mro__[1] is RenderError
