@@ -57,6 +57,15 @@ def test_axe_on_every_template_in_every_language(demo_public, demo_url, browser)
             page.set_viewport_size({"width": width, "height": 900})
             for violation in axe_violations(page):
                 problems.append((template, lang, width, url, violation))
+            # 1.4.10 reflow: no horizontal scrolling at 320 CSS pixels (data tables are exempt)
+            overflow = page.evaluate(
+                """() => { const tables = [...document.querySelectorAll('table')];
+                           tables.forEach(t => t.hidden = true);
+                           const width = document.documentElement.scrollWidth;
+                           tables.forEach(t => t.hidden = false); return width; }"""
+            ) - width
+            if overflow > 0:
+                problems.append((template, lang, width, url, f"scrolls sideways by {overflow}px"))
     context.close()
     assert not problems, problems[:10]
 
@@ -124,7 +133,7 @@ def test_without_javascript_reach_offer_and_activity_by_static_filters(demo_url,
 FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
 
 
-@pytest.mark.parametrize("path", ["/", "/respijtzorg/", "/ar/"])
+@pytest.mark.parametrize("path", ["/", "/respijtzorg/", "/agenda/", "/ar/"])
 def test_keyboard_reaches_every_control_with_visible_focus(demo_url, page, path):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(demo_url + path)
