@@ -16,7 +16,7 @@ RUN_QUERY = """async (q) => {
   const ms = performance.now() - started;
   return {
     ms,
-    status: document.querySelector('[data-hw-search-status]').textContent,
+    status: document.querySelector('[data-hw-searchpage-status]').textContent,
     urls: Array.from(document.querySelectorAll('.hw-result__title a')).map(a => a.getAttribute('href')),
   };
 }"""

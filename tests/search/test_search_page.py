@@ -69,9 +69,9 @@ def test_search_finds_with_synonyms_typos_and_facets_keyboard_only(page, minimal
     page.keyboard.type("repsijtzorg")
     page.keyboard.press("Enter")
     page.wait_for_selector("[data-hw-search][data-state=done]")
-    status = page.text_content("[data-hw-search-status]")
+    status = page.text_content("[data-hw-searchpage-status]")
     assert re.search(r"\d+ resultaten voor ‘repsijtzorg’", status), status
-    assert page.get_attribute("[data-hw-search-status]", "aria-live") == "polite"
+    assert page.get_attribute("[data-hw-searchpage-status]", "aria-live") == "polite"
     urls = [a.get_attribute("href") for a in page.query_selector_all(".hw-result__title a")]
     assert "/respijtzorg/logeerhuis/" in urls[:3]
     assert "/vacatures/verlopen/" not in urls
@@ -84,7 +84,7 @@ def test_search_finds_with_synonyms_typos_and_facets_keyboard_only(page, minimal
     assert re.search(r"\(\d+\)$", label)
     page.focus(".hw-facet__option input")
     page.keyboard.press("Space")
-    filtered = page.text_content("[data-hw-search-status]")
+    filtered = page.text_content("[data-hw-searchpage-status]")
     assert "na filteren" in filtered
     assert all(origin.startswith(minimal_url) for origin in requests), [r for r in requests if not r.startswith(minimal_url)]
     assert not errors, errors
@@ -116,10 +116,10 @@ last_reviewed: {reviewed}
 def test_no_result_offers_topics_and_loket_phone(page, minimal_url):
     page.goto(minimal_url + "/zoeken/?q=qwxzv")
     page.wait_for_selector("[data-hw-search][data-state=done]")
-    status = page.text_content("[data-hw-search-status]")
+    status = page.text_content("[data-hw-searchpage-status]")
     assert "Geen resultaten" in status and "bel het loket" in status
-    assert page.is_visible(".hw-search__loket a[href^='tel:']")
-    assert page.query_selector(".hw-search__browse a[href='/onderwerp/respijtzorg/']") is not None
+    assert page.is_visible(".hw-searchpage__loket a[href^='tel:']")
+    assert page.query_selector(".hw-searchpage__browse a[href='/onderwerp/respijtzorg/']") is not None
 
 
 def test_search_page_has_no_axe_violations_nl_and_ar(browser, minimal_url):
@@ -146,11 +146,11 @@ def test_works_without_javascript(page_without_js, minimal_url):
     page = page_without_js
     page.goto(minimal_url + "/zoeken/")
     page.fill("#zoekterm", "even vrij")
-    page.click(".hw-search__button")
+    page.click(".hw-searchpage__button")
     page.wait_for_load_state()
     assert page.url.endswith("/zoeken/?q=even+vrij")
     # The static page cannot read the query, so it offers every way in: listings, topics, target groups and the loket's phone.
-    links = {a.get_attribute("href") for a in page.query_selector_all(".hw-search__browse a")}
+    links = {a.get_attribute("href") for a in page.query_selector_all(".hw-searchpage__browse a")}
     assert {"/informatie/", "/respijtzorg/", "/vacatures/", "/onderwerp/respijtzorg/"} <= links
     assert any(href.startswith("tel:") for href in links)
     assert "werkt alleen met JavaScript" in page.content()
@@ -163,7 +163,7 @@ def test_falls_back_to_static_search_when_meilisearch_is_unreachable(page, meili
     assert page.get_attribute("[data-hw-search]", "data-meili-url").startswith("http://127.0.0.1:")
     outcome = run_query(page, "maatje")
     assert "/vacatures/maatje/" in outcome["urls"][:3]
-    note = page.locator("[data-hw-search-note]")
+    note = page.locator("[data-hw-searchpage-note]")
     assert note.is_visible() and "gewone zoekfunctie" in note.text_content()
     assert outcome["ms"] < 5000
     assert not errors, errors

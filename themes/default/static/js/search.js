@@ -26,12 +26,12 @@
   var texts = JSON.parse(root.getAttribute("data-texts") || "{}");
   var lang = root.getAttribute("data-lang") || document.documentElement.lang || "nl";
   var defaultLang = root.getAttribute("data-default-lang") || "nl";
-  var form = root.querySelector("[data-hw-search-form]");
-  var input = root.querySelector("[data-hw-search-input]");
-  var statusBox = root.querySelector("[data-hw-search-status]");
-  var list = root.querySelector("[data-hw-search-results]");
-  var facetBox = root.querySelector("[data-hw-search-facets]");
-  var note = root.querySelector("[data-hw-search-note]");
+  var form = root.querySelector("[data-hw-searchpage-form]");
+  var input = root.querySelector("[data-hw-searchpage-input]");
+  var statusBox = root.querySelector("[data-hw-searchpage-status]");
+  var list = root.querySelector("[data-hw-searchpage-results]");
+  var facetBox = root.querySelector("[data-hw-searchpage-facets]");
+  var note = root.querySelector("[data-hw-searchpage-note]");
   var meili = root.getAttribute("data-meili-url")
     ? { url: root.getAttribute("data-meili-url").replace(/\/+$/, ""), key: root.getAttribute("data-meili-key"), index: root.getAttribute("data-meili-index") }
     : null;
@@ -389,7 +389,7 @@
     var groups = FACETS.filter(function (facet) { return counts[facet] && (counts[facet].size > 1 || facet === "type"); });
     if (lastItems.length < 2 || !groups.length) { facetBox.hidden = true; return; }
     var heading = document.createElement("h2");
-    heading.className = "hw-search__facets-title";
+    heading.className = "hw-searchpage__facets-title";
     heading.textContent = texts.filters;
     facetBox.appendChild(heading);
     groups.forEach(function (facet, groupIndex) {
@@ -469,7 +469,7 @@
       renderFacets(function () { announce(summary(renderResults(words))); });
       var shown = renderResults(words);
       announce(summary(shown) + (total === 0 ? " " + texts.failedHint : ""));
-      root.classList.toggle("hw-search--empty", total === 0);
+      root.classList.toggle("hw-searchpage--empty", total === 0);
       root.setAttribute("data-state", "done");
     }).catch(function () {
       if (counter !== searchCounter) return;
@@ -477,7 +477,7 @@
       list.hidden = true;
       facetBox.hidden = true;
       announce(texts.failed);
-      root.classList.add("hw-search--empty");
+      root.classList.add("hw-searchpage--empty");
       root.setAttribute("data-state", "error");
     });
   }
