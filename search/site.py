@@ -15,13 +15,14 @@ from collections import Counter
 from typing import Any, Iterable
 
 from sitegen.graph import SiteGraph
-from sitegen.i18n import N_, gettext_for
+from sitegen.i18n import gettext_for
+from sitegen.model import ITEM_TYPES
 from sitegen.outputs import Output, page_path
 from sitegen.pages import HUB_VOCABULARIES, LISTED_TYPES, LISTING_TITLES, PageInfo, all_languages
 
 from search import synonyms as synonym_list
+from search.documents import FACET_TITLES, FACETS, TYPE_LABELS, document, documents
 from search.meili import check_browser_key, warn
-from search.documents import FACET_TITLES, FACETS, TYPE_LABELS, document
 
 SEARCH_SECTION = "zoeken"
 DATA_FILE = "zoekdata.json"
@@ -66,8 +67,6 @@ def _search_page(graph: SiteGraph, lang: str) -> Output:
         noindex=True,
     )
     prefix = "" if lang == graph.default_lang else f"/{lang}"
-    from sitegen.model import ITEM_TYPES
-
     listings = [(_(LISTING_TITLES[t]), f"{prefix}/{ITEM_TYPES[t].section}/") for t in LISTED_TYPES + ("vacancy",)]
     hubs = []
     for vocabulary, section in HUB_VOCABULARIES.items():
@@ -130,7 +129,6 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
     """What search.js needs besides the Pagefind index: synonyms, stop words and known words."""
     counts: Counter[str] = Counter()
     keyword_words: set[str] = set()
-    from search.documents import documents
 
     for doc in documents(graph, lang):
         for text in (doc["title"], doc["summary"], " ".join(doc["labels"]), doc["organisation"] or ""):
@@ -192,5 +190,3 @@ def _distance(a: str, b: str, limit: int) -> int:
 def query_data_json(graph: SiteGraph, lang: str) -> str:
     return json.dumps(query_data(graph, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
-
-__all__ = ["generate", "search_url", "N_"]
