@@ -80,3 +80,26 @@ def test_concurrent_writes_are_not_lost(site_root):
         thread.join()
     for number in range(6):
         assert (site_root / "public" / "informatie" / f"kopie-{number}" / "index.html").exists()
+
+
+def test_settings_and_vocabularies_are_written_when_saved(site_root, django_capture_on_commit_callbacks):
+    from cms.content.models import SiteSettings, Vocabulary
+    from cms.content.publishing import export_vocabulary
+    from sitegen import frontmatter
+
+    settings_obj = SiteSettings.load()
+    settings_obj.review_period_months = 6
+    with django_capture_on_commit_callbacks(execute=True):
+        settings_obj.save()
+    data = frontmatter.load_yaml((site_root / "content" / "site.yaml").read_text())
+    assert data["review_period_months"] == 6 and data["loket"]["phone"] == "0123 456 789"
+
+    needs = Vocabulary.objects.get(name="needs")
+    term = needs.terms.get(slug="respijtzorg")
+    term.label_nl = "Even vrij (respijtzorg)"
+    term.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        export_vocabulary(needs)
+    text = (site_root / "content" / "vocabularies" / "needs.yaml").read_text()
+    assert "nl: Even vrij (respijtzorg)" in text
+    assert "Even vrij (respijtzorg)" in (site_root / "public" / "onderwerp" / "respijtzorg" / "index.html").read_text()

@@ -100,13 +100,12 @@ def markdown_documents(draw):
         else:
             items = draw(st.lists(inline(), min_size=1, max_size=4))
             blocks.append("\n".join((f"{i}. " if kind == "ol" else "- ") + item for i, item in enumerate(items, 1)))
-    # Two lists of the same kind in a row would merge into one.
+    # Two lists of the same kind in a row would merge into one: put a paragraph between them.
     merged = []
     for block in blocks:
-        if merged and block[:2] == merged[-1][:2] and block[:2] in ("- ", "1."):
-            merged[-1] = merged[-1] + "\n" + block.replace("1. ", f"{merged[-1].count(chr(10)) + 2}. ", 1) if block.startswith("1.") else merged[-1] + "\n" + block
-        else:
-            merged.append(block)
+        if merged and block[:2] in ("- ", "1.") and merged[-1][:2] == block[:2]:
+            merged.append("tussentekst")
+        merged.append(block)
     return "\n\n".join(merged)
 
 
@@ -120,7 +119,7 @@ def test_markdown_survives_the_rich_text_editor(text):
     assert normalise_html(md_to_html(html_to_md(edited))) == normalise_html(html)
 
 
-@hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hsettings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     title=sentence.filter(lambda s: len(s) >= 2),
     summary=sentence.filter(lambda s: len(s) >= 5),
