@@ -37,3 +37,17 @@ class FreshnessPanel(Component):
 @hooks.register("construct_homepage_panels")
 def _panels(request, panels):
     panels.insert(0, FreshnessPanel())
+
+
+@hooks.register("after_publish_page")
+def _partner_group_for_new_organisation(request, page):
+    """A new organisation gets its partner group as soon as it is published."""
+    from django.contrib.auth.models import Group
+
+    from cms.content.models import OrganisationPage
+    from cms.editorial.groups import COORDINATORS, partner_group_name, setup_partner
+
+    page = page.specific
+    if isinstance(page, OrganisationPage) and page.locale.language_code == "nl" and Group.objects.filter(name=COORDINATORS).exists():
+        if not Group.objects.filter(name=partner_group_name(page)).exists():
+            setup_partner(page)

@@ -124,7 +124,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [CMS_DIR / "locale"]
 
 STATIC_URL = "/cms-static/"
-STATIC_ROOT = Path(os.environ.get("HULPWIJZER_STATIC_ROOT", CMS_DIR / "static"))
+STATIC_ROOT = Path(os.environ.get("HULPWIJZER_STATIC_ROOT", REPO_ROOT / ".hulpwijzer" / "cms-static"))
 MEDIA_URL = "/cms-media/"
 MEDIA_ROOT = Path(os.environ.get("HULPWIJZER_MEDIA_ROOT", CMS_DIR / "media"))
 STORAGES = {

@@ -118,3 +118,24 @@ def test_checked_still_correct_sets_today(admin_client, site_root):
     assert "Actueel houden" in dashboard
     report = admin_client.get("/admin/actueel/").content.decode()
     assert "Gecontroleerd, klopt nog" in report
+
+
+def test_coordinator_approves_a_partner_change_and_it_is_published(partner, site_root, django_capture_on_commit_callbacks):
+    user, own, _ = partner
+    coordinator = get_user_model().objects.create_user("coordinator", "c@example.org", "coordinator-wachtwoord")
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
+    vacancy = VacancyPage.objects.get(file_name="maatje", locale__language_code="nl")
+    vacancy = vacancy.copy(to=own, update_attrs={"slug": "maatje-2", "file_name": "maatje-2"}, copy_revisions=False, keep_live=False)
+    vacancy.hours = "4 uur per week"
+    revision = vacancy.save_revision(user=user)
+    workflow_state = vacancy.get_workflow().start(vacancy, user)
+    assert not vacancy.live
+    assert not (site_root / "content" / "vacancies" / "maatje-2.md").exists()
+    task_state = workflow_state.current_task_state
+    assert task_state.task.specific.user_can_access_editor(vacancy, coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        task_state.task.specific.on_action(task_state, coordinator, "approve")
+    vacancy.refresh_from_db()
+    assert vacancy.live and vacancy.live_revision_id >= revision.pk
+    text = (site_root / "content" / "vacancies" / "maatje-2.md").read_text()
+    assert "hours: 4 uur per week" in text and "organisation: buurtzorg" in text
