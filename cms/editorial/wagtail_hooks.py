@@ -51,3 +51,22 @@ def _partner_group_for_new_organisation(request, page):
     if isinstance(page, OrganisationPage) and page.locale.language_code == "nl" and Group.objects.filter(name=COORDINATORS).exists():
         if not Group.objects.filter(name=partner_group_name(page)).exists():
             setup_partner(page)
+
+
+@hooks.register("after_publish_page")
+@hooks.register("after_unpublish_page")
+@hooks.register("after_delete_page")
+def _report_build_problems(request, page):
+    """The page is saved, but the site could not be rebuilt: tell the editor what to fix."""
+    from django.contrib import messages
+
+    from cms.content import publishing
+
+    result = publishing.last_result
+    if result is not None and result.error:
+        messages.warning(
+            request,
+            "De pagina is opgeslagen, maar de website kon niet opnieuw gebouwd worden. "
+            "Verbeter dit en publiceer opnieuw (of vraag de coördinator): " + result.error.splitlines()[0],
+        )
+        publishing.last_result = None

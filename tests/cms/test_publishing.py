@@ -103,3 +103,30 @@ def test_settings_and_vocabularies_are_written_when_saved(site_root, django_capt
     text = (site_root / "content" / "vocabularies" / "needs.yaml").read_text()
     assert "nl: Even vrij (respijtzorg)" in text
     assert "Even vrij (respijtzorg)" in (site_root / "public" / "onderwerp" / "respijtzorg" / "index.html").read_text()
+
+
+def test_moving_a_vacancy_to_another_organisation_rewrites_its_reference(site_root, django_capture_on_commit_callbacks):
+    from cms.content.models import OrganisationIndexPage
+
+    index = OrganisationIndexPage.objects.get(locale__language_code="nl")
+    steunpunt = OrganisationPage.objects.get(file_name="steunpunt", locale__language_code="nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        other = steunpunt.copy(to=index, update_attrs={"title": "Buurtzorg", "slug": "buurtzorg", "file_name": "buurtzorg"}, copy_revisions=False)
+        other.save_revision().publish()
+    vacancy = VacancyPage.objects.get(file_name="maatje", locale__language_code="nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        vacancy.move(other, pos="last-child")
+    assert "organisation: buurtzorg" in (site_root / "content" / "vacancies" / "maatje.md").read_text()
+
+
+def test_deleting_an_organisation_removes_its_children_files(site_root, django_capture_on_commit_callbacks):
+    steunpunt = OrganisationPage.objects.get(file_name="steunpunt", locale__language_code="nl")
+    content = site_root / "content"
+    assert (content / "vacancies" / "maatje.md").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        for translation in steunpunt.get_translations():
+            translation.delete()
+        steunpunt.delete()
+    for key in ("organisations/steunpunt.md", "organisations/steunpunt.en.md", "vacancies/maatje.md",
+                "activities/mantelzorgcafe.md", "offers/logeerhuis.md"):
+        assert not (content / key).exists(), key
