@@ -23,6 +23,19 @@ def test_editor_publishes_a_new_phone_number(live_server, site_root, browser):
         page.wait_for_url(live_server.url + "/admin/")
         page.goto(f"{live_server.url}/admin/pages/{org.pk}/edit/")
         page.fill("#id_phone", "0575 765 432")
+        # Preview (what the preview panel does): post the unsaved form, then fetch the preview.
+        status, preview = page.evaluate(
+            """async (url) => {
+                const form = document.querySelector('#page-edit-form');
+                const posted = await fetch(url, {method: 'POST', body: new FormData(form)});
+                const answer = await posted.json();
+                const shown = await fetch(url + '?mode=');
+                return [JSON.stringify(answer), await shown.text()];
+            }""",
+            f"/admin/pages/{org.pk}/edit/preview/",
+        )
+        assert '"is_valid": true' in status.replace('":true', '": true'), status
+        assert "0575 765 432" in preview and "Steunpunt Testdorp" in preview
         toggle = page.locator("footer [data-w-dropdown-target='toggle'], footer .dropdown-toggle").first
         toggle.click()
         publish = page.locator("button[name='action-publish']")

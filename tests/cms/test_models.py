@@ -71,3 +71,13 @@ def test_listings_per_type_with_filters(admin_client):
     assert admin_client.get("/admin/activiteiten/", {"online": "true"}).status_code == 200
     for url in ("/admin/organisaties/", "/admin/respijtzorg/", "/admin/informatie/"):
         assert admin_client.get(url).status_code == 200, url
+
+
+def test_every_page_type_opens_in_the_editor(admin_client):
+    for model in PAGE_MODELS.values():
+        page = model.objects.filter(locale__language_code="nl").first()
+        response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, model.__name__
+        assert "help" in response.content.decode()
+    parent = OrganisationPage.objects.filter(locale__language_code="nl").first()
+    assert admin_client.get(f"/admin/pages/add/content/activitypage/{parent.pk}/").status_code == 200
