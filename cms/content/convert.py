@@ -203,11 +203,22 @@ def _validate(model: type[Item], data: dict[str, Any], key: str) -> Item:
 
 def validate_page(page) -> Item:
     """The item this page would export, or ItemInvalid with Dutch messages per field."""
+    from sitegen import markdown
+
     try:
         key = content_key(page)
     except Exception:
         key = "?"
-    return _validate(page.item_model, data_from_page(page, source_item(page) if key != "?" else None), key)
+    item = _validate(page.item_model, data_from_page(page, source_item(page) if key != "?" else None), key)
+    # The same checks as `hulpwijzer check`: images need alt text, no unsafe links.
+    messages = []
+    for kind in mapping.item_fields(page.item_model):
+        if kind.kind == "markdown" and getattr(item, kind.name, ""):
+            for issue in markdown.render(getattr(item, kind.name)).issues:
+                messages.append((kind.name, f"{issue.message}; {issue.fix}"))
+    if messages:
+        raise ItemInvalid(messages)
+    return item
 
 
 def page_to_item(page) -> Item:

@@ -81,3 +81,20 @@ def test_every_page_type_opens_in_the_editor(admin_client):
         assert "help" in response.content.decode()
     parent = OrganisationPage.objects.filter(locale__language_code="nl").first()
     assert admin_client.get(f"/admin/pages/add/content/activitypage/{parent.pk}/").status_code == 200
+
+
+def test_the_editor_form_reports_problems_in_dutch():
+    from cms.content.convert import ItemInvalid, validate_page
+    from cms.content.models import InfoPagePage
+
+    page = InfoPagePage.objects.get(file_name="even-vrij")
+    page.summary = "kort"
+    page.body = '<p>Tekst</p><p><img src="media/x.png" alt=""></p>'
+    with pytest.raises(ItemInvalid) as error:
+        validate_page(page)
+    assert any(name == "summary" and "te kort" in message for name, message in error.value.messages)
+    page.summary = "Een samenvatting die lang genoeg is."
+    page.body = "<p>Tekst</p>" + '<p><a href="javascript:alert(1)">klik</a></p>'
+    with pytest.raises(ItemInvalid) as error:
+        validate_page(page)
+    assert error.value.messages[0][0] == "body" and "niet toegestaan" in error.value.messages[0][1]
