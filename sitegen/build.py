@@ -253,6 +253,8 @@ def fingerprints(outputs: list[Output], site: Site, theme: Theme) -> dict[str, s
         hasher = hashlib.blake2b(global_part.encode(), digest_size=16)
         for dep in sorted(output.deps):
             hasher.update(b"\0" + dep.encode() + b"=" + digests.get(dep, "-").encode())
+        if output.signature:
+            hasher.update(b"\0@signature=" + output.signature.encode())
         table[output.path] = hasher.hexdigest()
     return table
 

@@ -18,6 +18,7 @@ date are always dependencies of every output.
 from __future__ import annotations
 
 import importlib
+import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -44,6 +45,9 @@ class Output:
     lang: str = "nl"
     context: dict[str, Any] = field(default_factory=dict)
     render: Callable[[], bytes | str] | None = None  # ... or a function that returns the content
+    # Anything decided while planning that the output shows but no dependency covers, such as
+    # the total number of items in a listing or the counts in a filter menu. Part of the fingerprint.
+    signature: str = ""
 
     def produce(self, renderer) -> bytes:
         if self.render is not None:
@@ -52,6 +56,33 @@ class Output:
             assert self.template is not None, self.path
             content = renderer.render(self.template, self.lang, {"output": self, **self.context})
         return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def signature_of(*parts: Any) -> str:
+    """A stable text for planning-time data; nodes count by their key."""
+    return json.dumps(parts, sort_keys=True, ensure_ascii=False, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "key") and hasattr(value, "digest"):
+        return value.key
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: getattr(value, name) for name in value.__dataclass_fields__}
+    return str(value)
+
+
+def listing_deps(graph, shown: Iterable[Any]) -> frozenset[str]:
+    """What a list of cards depends on: the items shown and the items they name (organisations)."""
+    from sitegen.graph import ref_fields
+
+    keys: set[str] = set()
+    for node in shown:
+        keys.add(node.key)
+        for name, target_type in ref_fields(type(node.data)):
+            target = graph.resolve(target_type, getattr(node.data, name), node.lang)
+            if target is not None:
+                keys.update(other.key for other in graph.translations(target).values())
+    return frozenset(keys)
 
 
 def page_path(url: str) -> str:

@@ -12,7 +12,7 @@ from sitegen.facets import filter_groups, filtered, pages_of
 from sitegen.graph import Node, SiteGraph, home_url, section_url
 from sitegen.i18n import N_, gettext_for
 from sitegen.model import ITEM_TYPES
-from sitegen.outputs import Output, page_path
+from sitegen.outputs import Output, listing_deps, page_path, signature_of
 
 PAGE_SIZE = 20
 
@@ -199,9 +199,12 @@ def _paged(graph, lang, type_name, nodes, base, path, title, crumbs, deps, group
             alternates=all_languages(graph, path + suffix),
             breadcrumbs=list(crumbs),
         )
+        shown = nodes[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         yield Output(
             page_path(base + suffix),
-            deps=deps,
+            # The cards shown, plus the numbers and filters around them; not the whole type.
+            deps=listing_deps(graph, shown),
+            signature=signature_of(len(nodes), pages, groups, active),
             template="listing.html",
             lang=lang,
             context={

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 from sitegen import widget
 from sitegen.graph import Node, SiteGraph, section_url
 from sitegen.i18n import N_, gettext_for
-from sitegen.outputs import Output, page_path
+from sitegen.outputs import Output, listing_deps, page_path, signature_of
 from sitegen.pages import PAGE_SIZE, PageInfo, all_languages, current_items
 
 SECTION = "vacatures"
@@ -120,9 +120,12 @@ def _pages(graph, lang, nodes, filters, facet: Facet | None, slug: str | None) -
             breadcrumbs=[] if facet is None else [(_("Vrijwilligerswerk"), root)],
             description=_("Vrijwilligerswerk bij organisaties in de buurt. Kies wat bij u past."),
         )
+        shown = nodes[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         yield Output(
             page_path(url),
-            deps=LISTING_DEPS,
+            # The cards shown, plus the counts in the filter menu; not every vacancy.
+            deps=listing_deps(graph, shown),
+            signature=signature_of(len(nodes), count, filters),
             template="vacancies/listing.html",
             lang=lang,
             context={
@@ -186,7 +189,8 @@ def _configurator(graph: SiteGraph, lang: str) -> Iterable[Output]:
         )
         yield Output(
             page_path(result_url),
-            deps=LISTING_DEPS,
+            deps=frozenset(),
+            signature=signature_of({key: value for key, value in choice.items() if key != "nodes"}, len(choice["nodes"])),
             template="vacancies/configurator.html",
             lang=lang,
             context={

@@ -23,7 +23,7 @@ from typing import Iterable
 
 from sitegen.graph import Node, SiteGraph
 from sitegen.i18n import N_, gettext_for, text_direction
-from sitegen.outputs import Output, page_path
+from sitegen.outputs import Output, listing_deps, page_path, signature_of
 from sitegen.pages import PageInfo, current_items
 
 FEED_VERSION = 1
@@ -33,7 +33,6 @@ SCRIPT_NAME = "vacatures.js"
 FRAME_SCRIPT_NAME = "frame.js"
 KINDS = ("alle", "organisatie", "sector", "kern")
 CONFIG_PLACEHOLDER = "/*@config*/null"
-DEPS = frozenset({"@type:vacancy", "@type:organisation"})
 TOKEN_DAYS = 3  # a Meilisearch tenant token outlives one missed daily build
 
 
@@ -235,14 +234,16 @@ def generate(graph: SiteGraph, renderer) -> Iterable[Output]:
     for lang in graph.languages:
         _ = gettext_for(lang)
         for choice in selections(graph, lang):
-            document = feed_document(graph, lang, choice)
-            yield Output(page_path(feed_url(graph, lang, choice["kind"], choice["slug"])), deps=DEPS,
-                         render=lambda document=document: _json(document))
+            # The feed is made while planning, so its own text is its exact fingerprint.
+            text = _json(feed_document(graph, lang, choice))
+            yield Output(page_path(feed_url(graph, lang, choice["kind"], choice["slug"])), deps=frozenset(),
+                         signature=text, render=lambda text=text: text)
             url = frame_url(graph, lang, choice["kind"], choice["slug"])
             page = PageInfo(title=_("Vacatures: %s") % choice["label"], url=url, lang=lang, noindex=True)
             yield Output(
                 page_path(url),
-                deps=DEPS,
+                deps=listing_deps(graph, choice["nodes"]),
+                signature=signature_of(choice["label"], choice["listing_path"]),
                 template="vacancies/frame.html",
                 lang=lang,
                 context={"page": page, "choice": choice, "items": choice["nodes"], "frame_script": WIDGET_ROOT + FRAME_SCRIPT_NAME},

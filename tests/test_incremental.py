@@ -132,3 +132,19 @@ def test_parallel_build_equals_serial(site, tmp_path):
     build_site(site, out=serial, clean=True, jobs=1)
     build_site(site, out=parallel, clean=True, jobs=2)
     assert tree(serial) == tree(parallel)
+
+
+def test_one_vacancy_edit_rerenders_only_what_shows_it(site, tmp_path):
+    for number in range(60):
+        (site / f"content/vacancies/kopie-{number:02d}.md").write_text(
+            (site / "content/vacancies/maatje.md").read_text().replace("Maatje voor een oudere", f"Maatje nummer {number:02d}"),
+            encoding="utf-8",
+        )
+    build_site(site)
+    edit(site / "content/vacancies/kopie-07.md", "Ga één keer per week op bezoek", "Ga één keer per week langs")
+    result = assert_incremental_equals_clean(site, tmp_path)
+    # Listing pages and feeds that do not show this vacancy are kept as they were: per
+    # language the one page of the full listing and of each of its 6 filters that shows it.
+    assert result.written < result.outputs / 4, (result.written, result.outputs)
+    listings = {path for path in result.changed if "vacatures/" in path and path.endswith("index.html") and "kopie-07" not in path and "widget" not in path}
+    assert len(listings) == 7 * 3, sorted(listings)
