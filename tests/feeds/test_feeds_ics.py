@@ -74,11 +74,10 @@ def test_monthly_until_matches_the_site_dates(feeds_root, feeds_public):
     assert until.tzinfo is not None and until.utcoffset() == dt.timedelta(0), "UNTIL must be UTC with a TZID start"
     found = recurring_ical_events.of(calendar).between(dt.datetime(2026, 12, 1), dt.datetime(2027, 12, 31))
     days = [e["DTSTART"].dt.astimezone(AMSTERDAM).date() for e in sorted(found, key=lambda e: e["DTSTART"].dt)]
-    # First Wednesday of each month from December 2026. UNTIL=20270707 is read by the site
-    # (sitegen.dates, dateutil) as midnight at the start of 7 July, so 7 July 19:00 is not included;
-    # the feed must show exactly the dates the site shows.
+    # First Wednesday of each month from December 2026. A date-only UNTIL=20270707 includes that
+    # day (the model stores it as UNTIL=20270707T235959); the feed shows exactly the site's dates.
     assert days == [dt.date(2026, 12, 2), dt.date(2027, 1, 6), dt.date(2027, 2, 3), dt.date(2027, 3, 3),
-                    dt.date(2027, 4, 7), dt.date(2027, 5, 5), dt.date(2027, 6, 2)]
+                    dt.date(2027, 4, 7), dt.date(2027, 5, 5), dt.date(2027, 6, 2), dt.date(2027, 7, 7)]
     from sitegen import dates
     from sitegen.build import load_site
 
