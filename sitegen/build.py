@@ -338,6 +338,13 @@ def _copy_tree_as_links(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=os.link)
 
 
+def _remove_later(folder: Path) -> None:
+    """Delete the previous site (no longer published); `rm -rf` is several times faster than rmtree."""
+    if sys.platform.startswith("linux") and shutil.which("rm"):
+        subprocess.run(["rm", "-rf", "--", str(folder)], check=False)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def _template_frame(error: BaseException) -> str:
     tb = error.__traceback__
     where = "?"
@@ -496,8 +503,8 @@ def _build(options: BuildOptions) -> BuildResult:
         raise
     step = time.perf_counter()
     _swap(staging, public)
-    shutil.rmtree(staging, ignore_errors=True)
     _save_state(root, public, table)
+    _remove_later(staging)
     result.timings["swap"] = time.perf_counter() - step
     result.items = len(site.graph.nodes)
     result.outputs = len(outputs)
