@@ -243,7 +243,8 @@ def _hubs(graph: SiteGraph, lang: str, vocabulary: str, section: str) -> Iterabl
         )
         yield Output(
             page_path(url),
-            deps=frozenset({"@all"}),
+            # The items it lists (and their organisations); which items that are is decided anew each build.
+            deps=listing_deps(graph, [node for nodes in groups.values() for node in nodes]),
             template="hub.html",
             lang=lang,
             context={
