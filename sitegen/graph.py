@@ -8,6 +8,7 @@ duplicate slugs and translations.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -207,13 +208,14 @@ class SiteGraph:
 # ----------------------------------------------------------------------------- model introspection
 
 
-def ref_fields(model: type[BaseModel]) -> list[tuple[str, str]]:
-    return [
+@functools.lru_cache(maxsize=None)
+def ref_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    return tuple(
         (name, marker.type)
         for name, info in model.model_fields.items()
         for marker in info.metadata
         if isinstance(marker, Ref)
-    ]
+    )
 
 
 def vocab_values(item: BaseModel, path: tuple = ()) -> Iterable[tuple[tuple, str, str]]:

@@ -60,15 +60,26 @@ def script_url(graph: SiteGraph) -> str:
 
 
 def selections(graph: SiteGraph, lang: str) -> list[dict]:
-    """Every choice a partner can make, each with its vacancies (current, newest first)."""
+    """Every choice a partner can make, each with its vacancies (current, newest first).
+    Computed once per build and language (the listing and the widget both ask)."""
+    cache = graph.__dict__.setdefault("_widget_selections", {})
+    if lang not in cache:
+        cache[lang] = _selections(graph, lang)
+    return cache[lang]
+
+
+def _selections(graph: SiteGraph, lang: str) -> list[dict]:
     from sitegen.vacancies import FACETS_BY_SEGMENT, facet_terms
 
     _ = gettext_for(lang)
     nodes = current_items(graph, "vacancy", lang)
     listing = f"/{_prefix(graph, lang)}vacatures/"
     found = [{"kind": "alle", "slug": None, "label": _("Alle vacatures"), "nodes": nodes, "listing_path": listing}]
+    by_organisation: dict[str, list[Node]] = {}
+    for node in nodes:
+        by_organisation.setdefault(node.data.organisation, []).append(node)
     for organisation in graph.localized("organisation", lang):
-        chosen = [n for n in nodes if n.data.organisation == organisation.translation_key]
+        chosen = by_organisation.get(organisation.translation_key, [])
         found.append({"kind": "organisatie", "slug": organisation.translation_key, "label": organisation.title,
                       "nodes": chosen, "listing_path": organisation.url})
     for kind, segment in (("sector", "sector"), ("kern", "kern")):
@@ -84,6 +95,15 @@ def selections(graph: SiteGraph, lang: str) -> list[dict]:
 
 
 def vacancy_record(graph: SiteGraph, node: Node, lang: str) -> dict:
+    """One vacancy in a feed; made once per build and language, as it is in several feeds."""
+    cache = graph.__dict__.setdefault("_vacancy_records", {})
+    key = (node.key, lang)
+    if key not in cache:
+        cache[key] = _vacancy_record(graph, node, lang)
+    return cache[key]
+
+
+def _vacancy_record(graph: SiteGraph, node: Node, lang: str) -> dict:
     data = node.data
     organisation = graph.resolve("organisation", data.organisation, lang)
     place = data.location.place if data.location is not None else None
