@@ -66,3 +66,13 @@ def setup_2fa(request):
         error = "Deze code klopt niet. Controleer of de tijd op uw telefoon goed staat en probeer het opnieuw."
     secret = base64.b32encode(device.bin_key).decode()
     return TemplateResponse(request, "editorial/setup_2fa.html", {"secret": secret, "url": device.config_url, "error": error})
+
+
+def permission_denied(request):
+    """403 for admin pages a user may not open (replaces Wagtail's redirect to the dashboard)."""
+    from django.core.exceptions import PermissionDenied
+    from django.template.response import TemplateResponse
+
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        raise PermissionDenied
+    return TemplateResponse(request, "editorial/permission_denied.html", status=403)
