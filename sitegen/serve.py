@@ -1,4 +1,5 @@
-"""``hulpwijzer serve``: preview on localhost with the headers of netlify.toml and live reload."""
+"""``hulpwijzer serve``: preview on localhost with the headers of netlify.toml, the query rules
+of the built ``_redirects`` file, and live reload."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import sys
 import threading
 import time
 import tomllib
+import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 
 LIVE_RELOAD_PATH = "/__livereload"
@@ -40,6 +43,55 @@ def _matches(pattern: str, url_path: str) -> bool:
     if pattern.endswith("/*"):
         return url_path.startswith(pattern[:-1]) or url_path == pattern[:-2]
     return fnmatch.fnmatchcase(url_path, pattern.replace(":splat", "*"))
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """One line of a Netlify ``_redirects`` file in the simple form this server knows:
+    ``/path name=:placeholder /target/:placeholder/ 302`` (``!`` after the status forces it)."""
+
+    path: str
+    query: dict[str, str]
+    target: str
+    status: int
+    force: bool
+
+
+def parse_redirects(text: str) -> list[Redirect]:
+    """The rules with query conditions and status 301/302; other lines are left to Netlify."""
+    rules = []
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) < 4 or line.lstrip().startswith("#"):
+            continue
+        path, *conditions, target, status = parts
+        force = status.endswith("!")
+        if status.rstrip("!") not in ("301", "302") or not all("=" in c for c in conditions):
+            continue
+        query = dict(condition.split("=", 1) for condition in conditions)
+        rules.append(Redirect(path, query, target, int(status.rstrip("!")), force))
+    return rules
+
+
+def redirect_for(rules: list[Redirect], url_path: str, query_string: str) -> Redirect | None:
+    """The first rule whose path and query conditions match, with its placeholders filled in."""
+    params = dict(urllib.parse.parse_qsl(query_string))
+    for rule in rules:
+        if rule.path.rstrip("/") != url_path.rstrip("/"):
+            continue
+        values: dict[str, str] = {}
+        for name, wanted in rule.query.items():
+            value = params.get(name)
+            if not value or (not wanted.startswith(":") and value != wanted):
+                break
+            if wanted.startswith(":"):
+                values[wanted] = urllib.parse.quote(value, safe="")
+        else:
+            target = rule.target
+            for placeholder in sorted(values, key=len, reverse=True):
+                target = target.replace(placeholder, values[placeholder])
+            return Redirect(rule.path, rule.query, target, rule.status, rule.force)
+    return None
 
 
 class Reloader:
@@ -81,6 +133,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if path == LIVE_RELOAD_PATH + ".js":
             return self._send(200, "text/javascript", LIVE_RELOAD_SCRIPT.encode())
         file_path = Path(self.translate_path(path))
+        if self._redirect(path, file_path):
+            return None
         if file_path.is_dir():
             file_path = file_path / "index.html"
             if not path.endswith("/") and file_path.exists():
@@ -95,6 +149,24 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             tag = f'<script src="{LIVE_RELOAD_PATH}.js" defer></script></body>'.encode()
             return self._send(200, "text/html; charset=utf-8", html.replace(b"</body>", tag, 1))
         return super().do_GET()
+
+    def _redirect(self, path: str, file_path: Path) -> bool:
+        """Apply a ``_redirects`` query rule, as Netlify would (read per request: rebuilds change it)."""
+        query = urllib.parse.urlsplit(self.path).query
+        rules_file = Path(self.directory) / "_redirects"
+        if not query or not rules_file.is_file():
+            return False
+        rule = redirect_for(parse_redirects(rules_file.read_text(encoding="utf-8")), path, query)
+        if rule is None:
+            return False
+        shadowed = file_path.is_file() or (file_path / "index.html").is_file()
+        if shadowed and not rule.force:  # Netlify serves an existing file unless the rule is forced
+            return False
+        self.send_response(rule.status)
+        self.send_header("Location", rule.target)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        return True
 
     def _not_found(self, path: str) -> None:
         root = Path(self.directory)

@@ -1,6 +1,7 @@
 """The vacaturebank on the site: the listing of current vacancies, static filter pages
 (one per term of each facet, so every filter works without JavaScript), pagination,
-and the widget configurator for partners.
+and the widget configurator for partners (with plain GET forms that Netlify ``_redirects``
+query rules send to the static result pages, so it works without JavaScript).
 
 Feeds, the widget script and the iframe pages are planned in ``sitegen.widget``;
 this module yields those too so that one module is registered for the vacaturebank.
@@ -23,6 +24,7 @@ REMOTE = "vanuit-huis"  # the 'kern' filter value for work from home / online
 REMOTE_LABEL = N_("Vanuit huis of online")
 PAGE_LABEL = N_("pagina %(number)s")
 LISTING_DEPS = frozenset({"@type:vacancy", "@type:organisation"})
+PICK_KINDS = ("organisatie", "sector", "kern")  # a no-JavaScript form per kind on the configurator
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def generate(graph: SiteGraph, renderer) -> Iterable[Output]:
                 chosen = [n for n in nodes if slug in facet.values(n)]
                 yield from _pages(graph, lang, chosen, filters, facet, slug)
         yield from _configurator(graph, lang)
+    yield _redirects_output(graph)
     yield from widget.generate(graph, renderer)
 
 
@@ -202,3 +205,39 @@ def _configurator(graph: SiteGraph, lang: str) -> Iterable[Output]:
                 **common,
             },
         )
+    for kind in PICK_KINDS:
+        if not groups[kind]:
+            continue
+        pick_url = f"{url}{kind}/"
+        pick_page = PageInfo(
+            title=_("Vacatures op uw eigen website"),
+            url=pick_url,
+            lang=lang,
+            alternates=all_languages(graph, f"/{SECTION}/widget/{kind}/"),
+            breadcrumbs=[(_("Vrijwilligerswerk"), listing_base(graph, lang)), (_("Vacatures op uw eigen website"), url)],
+            noindex=True,
+        )
+        yield Output(
+            page_path(pick_url),
+            deps=LISTING_DEPS,
+            template="vacancies/configurator.html",
+            lang=lang,
+            context={"page": pick_page, "choice": None, "pick": kind, **common},
+        )
+
+
+def redirect_rules(graph: SiteGraph) -> str:
+    """Netlify ``_redirects``: the no-JavaScript forms of the configurator send
+    ``/vacatures/widget/<kind>/?<kind>=<slug>``; the host answers with the static result page.
+    ``302!`` forces the rule although ``<kind>/index.html`` exists (Netlify 'shadowing')."""
+    lines = ["# Made by hulpwijzer build (sitegen/vacancies.py). Do not edit."]
+    for lang in graph.languages:
+        base = configurator_url(graph, lang)
+        for kind in PICK_KINDS:
+            lines.append(f"{base}{kind}/ {kind}=:slug {base}{kind}/:slug/ 302!")
+    return "\n".join(lines) + "\n"
+
+
+def _redirects_output(graph: SiteGraph) -> Output:
+    text = redirect_rules(graph)
+    return Output("_redirects", deps=frozenset(), signature=signature_of(text), render=lambda: text)
