@@ -33,7 +33,7 @@ def run(root: Path, *extra: str) -> tuple[float, dict]:
         "import json, sys, datetime, pathlib\n"
         "from sitegen.build import build, BuildOptions\n"
         f"r = build(BuildOptions(root=pathlib.Path({str(root)!r}), clean={'--clean' in extra}, today=datetime.date.fromisoformat({TODAY!r})))\n"
-        "print(json.dumps({'items': r.items, 'outputs': r.outputs, 'written': r.written, 'seconds': r.seconds, 'timings': r.timings}))\n"
+        "print(json.dumps({'items': r.items, 'outputs': r.outputs, 'written': r.written, 'rendered': r.rendered, 'seconds': r.seconds, 'timings': r.timings}))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     wall = time.perf_counter() - started
@@ -76,7 +76,7 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     for name, (wall, info) in results.items():
         phases = ", ".join(f"{k} {v:.2f}" for k, v in info["timings"].items())
-        print(f"{name:10} wall {wall:6.2f} s   build {info['seconds']:6.2f} s   items {info['items']}  outputs {info['outputs']}  written {info['written']}   ({phases})")
+        print(f"{name:10} wall {wall:6.2f} s   build {info['seconds']:6.2f} s   items {info['items']}  outputs {info['outputs']}  written {info['written']}  rendered {info['rendered']}   ({phases})")
 
 
 if __name__ == "__main__":

@@ -148,3 +148,19 @@ def test_one_vacancy_edit_rerenders_only_what_shows_it(site, tmp_path):
     assert result.written < result.outputs / 4, (result.written, result.outputs)
     listings = {path for path in result.changed if "vacatures/" in path and path.endswith("index.html") and "kopie-07" not in path and "widget" not in path}
     assert len(listings) == 7 * 3, sorted(listings)
+
+
+def test_successive_edits_reuse_the_previous_site_correctly(site, tmp_path):
+    """From the second incremental build on, the staging folder is the site of two builds
+    ago: it must still end up equal to a clean build after every edit, and revert."""
+    page = site / "content/pages/even-vrij.md"
+    original = page.read_text(encoding="utf-8")
+    edit(page, "Soms wilt u even niets.", "Eerste wijziging.")
+    assert_incremental_equals_clean(site, tmp_path / "a")
+    edit(site / "content/organisations/steunpunt.md", "Wij helpen u graag.", "Wij helpen u echt graag.")
+    assert_incremental_equals_clean(site, tmp_path / "b")
+    assert (site / ".public.spare").is_dir()
+    page.write_text(original, encoding="utf-8")
+    result = assert_incremental_equals_clean(site, tmp_path / "c")
+    assert "Eerste wijziging" not in (site / "public/informatie/even-vrij/index.html").read_text()
+    assert result.rendered >= result.written

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import textwrap
 from pathlib import Path
 
@@ -142,3 +144,7 @@ def hsds_schema_dir() -> Path:
     if not (folder / "compiled" / "service.json").is_file():
         pytest.fail(f"HSDS 3.0 schemas not found in {folder}; set HSDS_SCHEMA_DIR to the folder with compiled/")
     return folder
+
+
+# Test modules import helpers from here by a name that cannot clash with the other conftest.py files.
+sys.modules["feeds_conftest"] = sys.modules[__name__]

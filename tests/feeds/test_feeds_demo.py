@@ -11,7 +11,7 @@ import vobject
 from test_feeds_hsds import Schemas, validate_api
 from test_feeds_jsonld import check_page, detail_pages
 
-from conftest import REPO, hsds_schema_dir
+from feeds_conftest import REPO, hsds_schema_dir
 
 
 def test_demo_feeds_and_open_data_are_valid(demo_public):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_site
+from feeds_conftest import make_site
 from support import build_site
 
 

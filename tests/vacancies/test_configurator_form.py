@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from conftest import axe_violations
+from vacancies_conftest import axe_violations
 from sitegen.serve import make_server, parse_redirects, redirect_for
 from support import REPO, vnu_errors
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import STEUNPUNT_NEWEST, write_site
+from vacancies_conftest import STEUNPUNT_NEWEST, write_site
 
 from sitegen import vacancies as vacancies_module
 from sitegen.serve import headers_for, netlify_headers

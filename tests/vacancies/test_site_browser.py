@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import axe_violations
+from vacancies_conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import json
 import threading
 
 import pytest
-from conftest import STEUNPUNT_NEWEST, partner_page, write_site
+from vacancies_conftest import STEUNPUNT_NEWEST, partner_page, write_site
 
 from support import build_site, run_axe, serve_directory
 
