@@ -198,11 +198,21 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that closes a connection early is normal, not an error worth a traceback."""
+
+    def handle_error(self, request, client_address) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(public: Path, root: Path, host: str, port: int, reloader: Reloader | None, live_reload: bool = True):
     # A subclass per server, so that two servers in one process keep their own settings.
     handler_class = type("SiteHandler", (Handler,), {"rules": netlify_headers(root), "reloader": reloader, "live_reload": live_reload})
     handler = functools.partial(handler_class, directory=str(public))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server = QuietServer((host, port), handler)
     server.daemon_threads = True
     return server
 
