@@ -480,8 +480,3 @@ VOCABULARY_NAMES = (
     "suitable_for",
     "benefits",
 )
-
-
-def field_markers(model: type[BaseModel], name: str) -> list[object]:
-    """Metadata markers (Vocab, Ref, Markdown) attached to a field."""
-    return list(model.model_fields[name].metadata)

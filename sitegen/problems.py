@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
@@ -21,25 +21,6 @@ class Problem:
         if self.fix:
             text += f"\n    oplossing: {self.fix}"
         return text
-
-
-@dataclass
-class Problems:
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, *args, **kwargs) -> None:
-        self.items.append(Problem(*args, **kwargs))
-
-    def extend(self, problems: list[Problem]) -> None:
-        self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.severity == "error")
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.severity == "warning")
 
 
 class ContentError(Exception):
