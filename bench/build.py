@@ -32,7 +32,8 @@ def run(root: Path, *extra: str) -> tuple[float, dict]:
     code = (
         "import json, sys, datetime, pathlib\n"
         "from sitegen.build import build, BuildOptions\n"
-        f"r = build(BuildOptions(root=pathlib.Path({str(root)!r}), clean={'--clean' in extra}, today=datetime.date.fromisoformat({TODAY!r})))\n"
+        "from sitegen.clock import Clock\n"
+        f"r = build(BuildOptions(root=pathlib.Path({str(root)!r}), clean={'--clean' in extra}, clock=Clock.on(datetime.date.fromisoformat({TODAY!r}))))\n"
         "print(json.dumps({'items': r.items, 'outputs': r.outputs, 'written': r.written, 'rendered': r.rendered, 'seconds': r.seconds, 'timings': r.timings}))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
@@ -54,10 +55,11 @@ def main() -> None:
         import datetime as dt
 
         from sitegen.build import BuildOptions, build
+        from sitegen.clock import Clock
 
         cProfile.runctx(
-            "build(BuildOptions(root=root, clean=True, jobs=1, today=dt.date.fromisoformat(TODAY)))",
-            globals(), {"build": build, "BuildOptions": BuildOptions, "root": root, "dt": dt}, str(root.parent / "clean.prof"),
+            "build(BuildOptions(root=root, clean=True, jobs=1, clock=Clock.on(dt.date.fromisoformat(TODAY))))",
+            globals(), {"build": build, "BuildOptions": BuildOptions, "Clock": Clock, "root": root, "dt": dt}, str(root.parent / "clean.prof"),
         )
         print(f"profile written to {root.parent / 'clean.prof'}")
         return

@@ -91,8 +91,8 @@ def main() -> None:
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; one core")
     print(f"site: {args.size} items, {len(graph.nodes)} nodes; load {load_seconds:.2f} s; plan feeds {plan_seconds:.2f} s, {len(outputs)} files")
-    print(f"| kind | files | total | largest | render time (CPU) |")
-    print(f"|---|---:|---:|---:|---:|")
+    print("| kind | files | total | largest | render time (CPU) |")
+    print("|---|---:|---:|---:|---:|")
     for label in sorted(sizes):
         entries = sizes[label]
         total = sum(size for size, _ in entries)

@@ -28,9 +28,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "bench"), str(REPO / "tests"), str(REPO / "tests" / "search")]
 
+from support import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
+
 from search.pagefind_index import BUNDLE, post_build, run_pagefind  # noqa: E402
 from sitegen.build import BuildOptions, build  # noqa: E402
-from support import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
+from sitegen.clock import Clock
 
 TODAY = dt.date(2026, 11, 23)
 QUERIES = ["mantelzorg", "oppas voor mijn man", "repsijtzorg", "even vrij van de zorg", "dementie cursus", "vrijwilliger koffie", "geld pgb", "praten met anderen"]
@@ -92,7 +94,7 @@ def main() -> None:
             generate(args.size, root)
         out = root / "public"
     print("building…", flush=True)
-    result = build(BuildOptions(root=root, out=out, clean=True, today=TODAY))
+    result = build(BuildOptions(root=root, out=out, clean=True, clock=Clock.on(TODAY)))
     report: dict = {
         "date": dt.date.today().isoformat(),
         "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, python {platform.python_version()}",
@@ -116,7 +118,7 @@ def main() -> None:
     post_build(staging, None, set(), out)
     report["post_build_no_change_seconds"] = round(time.perf_counter() - started, 3)
     subprocess.run(["rm", "-rf", str(staging)], check=True)
-    no_change = build(BuildOptions(root=root, out=out, today=TODAY))
+    no_change = build(BuildOptions(root=root, out=out, clock=Clock.on(TODAY)))
     report["rebuild_no_change_seconds"] = round(no_change.seconds, 2)
     print("browser…", flush=True)
     report["browser"] = measure_browser(out, QUERIES)

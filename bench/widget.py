@@ -29,8 +29,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
-from sitegen.build import BuildOptions, build  # noqa: E402
 from support import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
+
+from sitegen.build import BuildOptions, build  # noqa: E402
+from sitegen.clock import Clock
 
 PARTNER = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Partner</title>
 <script>window.__t = {{}}; customElements.whenDefined('hulpwijzer-vacatures').then(() => {{ window.__t.defined = performance.now(); }});
@@ -68,7 +70,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         public = Path(tmp) / "public"
-        build(BuildOptions(root=args.root, out=public, clean=True, today=dt.date.fromisoformat(args.today)))
+        build(BuildOptions(root=args.root, out=public, clean=True, clock=Clock.on(dt.date.fromisoformat(args.today))))
         script = (public / "widget" / "v1" / "vacatures.js").read_bytes()
         feed = (public / "feeds" / "vacatures" / "v1" / "alle.json").read_bytes()
         print(f"widget script: {len(script)} bytes, {len(gzip.compress(script, 9))} bytes gzipped (-9)")

@@ -7,13 +7,12 @@ removed items). It never fails or blocks the static build: any problem becomes a
 Dutch warning and the site keeps working with Pagefind.
 
 The browser never gets the master key: site.yaml holds only a search key
-(``meilisearch: {url, search_key}``), made with ``create_search_key`` or a tenant
-token from ``tenant_token``. See docs/search.md.
+(``meilisearch: {url, search_key}``), made with ``create_search_key``; which key or
+tenant token the browser gets is decided in ``search.browser_keys``. See docs/search.md.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -21,6 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from search import browser_keys
 from search import synonyms as synonym_list
 from search.documents import FACETS, digest, documents
 
@@ -32,8 +32,7 @@ BATCH = 1000
 
 
 def index_uid(graph, lang: str) -> str:
-    prefix = (graph.site.meilisearch or {}).get("index_prefix", "hulpwijzer")
-    return f"{prefix}-{lang}"
+    return browser_keys.index_uid((graph.site.meilisearch or {}).get("index_prefix", "hulpwijzer"), lang)
 
 
 def settings(graph, lang: str) -> dict[str, Any]:
@@ -76,17 +75,6 @@ def search_only_key_options(graph) -> dict[str, Any]:
 def create_search_key(client, graph) -> str:
     """Create the browser key once (with the master key); put the result in site.yaml."""
     return client.create_key(search_only_key_options(graph)).key
-
-
-def tenant_token(client, graph, search_key_uid: str, search_key: str, days: int = 30) -> str:
-    """A signed token limited to this site's indexes and current items, valid ``days`` after the build date.
-
-    The build date (not the clock) keeps a rebuild identical to a clean build; the search
-    page is re-rendered on every new build date, so a site built daily never shows an
-    expired token."""
-    rules = {index_uid(graph, lang): {"filter": "current = true"} for lang in graph.languages}
-    expires = dt.datetime.combine(graph.today + dt.timedelta(days=days), dt.time(), tzinfo=dt.timezone.utc)
-    return client.generate_tenant_token(search_key_uid, rules, expires_at=expires, api_key=search_key)
 
 
 # ----------------------------------------------------------------------------- sync after a build
@@ -173,18 +161,6 @@ def _existing(index) -> dict[str, str]:
                 return found
     except Exception:  # noqa: BLE001 - no index yet
         return found
-
-
-def check_browser_key(graph, master_key: str) -> str | None:
-    """A Dutch problem message when site.yaml would put a dangerous key in the browser."""
-    key = (graph.site.meilisearch or {}).get("search_key", "")
-    if key and master_key and key == master_key:
-        return (
-            "content/site.yaml: meilisearch.search_key is de hoofdsleutel (MEILI_MASTER_KEY). "
-            "Die mag nooit op de website staan; de live zoekfunctie staat daarom uit. "
-            "Maak een zoeksleutel (zie docs/search.md) en zet die in site.yaml."
-        )
-    return None
 
 
 def post_build(staging: Path, graph, changed: set[str], previous_public: Path | None) -> None:

@@ -10,19 +10,22 @@ text with Pagefind filters inside each detail page.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from typing import Any, Iterable
 
+from search import synonyms as synonym_list
+from search.documents import FACET_TITLES, FACETS, TYPE_LABELS, document, documents
 from sitegen.graph import SiteGraph
 from sitegen.i18n import gettext_for
 from sitegen.model import ITEM_TYPES
 from sitegen.outputs import Output, page_path
-from sitegen.pages import HUB_VOCABULARIES, LISTED_TYPES, LISTING_TITLES, PageInfo, all_languages
-
-from search import synonyms as synonym_list
-from search.documents import FACET_TITLES, FACETS, TYPE_LABELS, document, documents
-from search.meili import check_browser_key, warn
+from sitegen.pages import (
+    HUB_VOCABULARIES,
+    LISTED_TYPES,
+    LISTING_TITLES,
+    PageInfo,
+    all_languages,
+)
 
 SEARCH_SECTION = "zoeken"
 DATA_FILE = "zoekdata.json"
@@ -80,13 +83,7 @@ def _search_page(graph: SiteGraph, lang: str) -> Output:
                 [(graph.label(vocabulary, term.slug, lang), f"{prefix}/{section}/{term.slug}/") for term in vocab.terms],
             )
         )
-    meili = dict(graph.site.meilisearch or {})
-    problem = check_browser_key(graph, os.environ.get("MEILI_MASTER_KEY", ""))
-    if problem:
-        warn(problem)
-        meili = {}
-    elif meili.get("url") and meili.get("search_key") and meili.get("search_key_uid"):
-        meili["search_key"] = browser_token(graph, meili)
+    access = graph.browser_search  # search.browser_keys: None, the search key or a tenant token
     return Output(
         page_path(url),
         deps=frozenset(),
@@ -97,26 +94,12 @@ def _search_page(graph: SiteGraph, lang: str) -> Output:
             "listings": listings,
             "hubs": hubs,
             "data_url": url + DATA_FILE,
-            "meili_url": meili.get("url", ""),
-            "meili_key": meili.get("search_key", ""),
+            "meili_url": access.url if access else "",
+            "meili_key": access.page_key if access else "",
             "meili_index": meili_index_name(graph, lang),
             "facet_titles": {name: _(title) for name, title in FACET_TITLES.items()},
         },
     )
-
-
-def browser_token(graph: SiteGraph, config: dict[str, str]) -> str:
-    """With ``search_key_uid`` in site.yaml the page gets a tenant token (current items only)
-    signed with the search key, instead of the search key itself."""
-    import meilisearch
-
-    from search.meili import tenant_token
-
-    try:
-        return tenant_token(meilisearch.Client(config["url"]), graph, config["search_key_uid"], config["search_key"])
-    except ValueError as error:
-        warn(f"content/site.yaml: meilisearch.search_key_uid is niet bruikbaar ({error}); de zoekpagina gebruikt de zoeksleutel zelf. Zet de uid van de zoeksleutel (een uuid) in search_key_uid.")
-        return config["search_key"]
 
 
 def meili_index_name(graph: SiteGraph, lang: str) -> str:

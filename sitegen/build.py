@@ -34,8 +34,15 @@ except ImportError:  # pragma: no cover - Windows
 
 import jinja2
 
-from sitegen import dates
-from sitegen.content import ParsedItem, digest_of, load_site_config, load_vocabularies, parse_item
+from search.browser_keys import browser_search
+from sitegen.clock import Clock
+from sitegen.content import (
+    ParsedItem,
+    digest_of,
+    load_site_config,
+    load_vocabularies,
+    parse_item,
+)
 from sitegen.graph import SiteGraph, build_graph
 from sitegen.model import FOLDER_TYPES
 from sitegen.outputs import Output, plan, post_build_hooks
@@ -49,11 +56,11 @@ STATE_VERSION = 2
 @dataclass
 class BuildOptions:
     root: Path
+    clock: Clock  # what time it is for this build (sitegen.clock)
     out: Path | None = None
     clean: bool = False
     jobs: int = 0  # 0 = all cores
     strict: bool = False  # warnings fail the build
-    today: dt.date | None = None
     progress: Callable[[str, int, int], None] | None = None  # (phase, done, total)
 
     @property
@@ -180,9 +187,8 @@ def media_files(root: Path) -> dict[str, Path]:
     return {"media/" + p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*")) if p.is_file() and not p.name.startswith(".")}
 
 
-def load_site(root: Path, today: dt.date | None = None) -> Site:
-    """Read and validate all of content/; problems are collected, not raised."""
-    today = today or dates.today()
+def load_site(root: Path, today: dt.date) -> Site:
+    """Read and validate all of content/ as of ``today``; problems are collected, not raised."""
     code_digest = _code_digest()
     site, problems, site_digest = load_site_config(root)
     vocabularies, vocab_problems, vocab_digest = load_vocabularies(root)
@@ -247,7 +253,8 @@ def check_links(site: Site, outputs: list[Output]) -> list[Problem]:
 
 def fingerprints(outputs: list[Output], site: Site, theme: Theme) -> dict[str, str]:
     graph = site.graph
-    global_part = "|".join((site.digests["@code"], theme.digest, graph.site_digest, graph.vocab_digest, graph.today.isoformat()))
+    global_part = "|".join((site.digests["@code"], theme.digest, graph.site_digest, graph.vocab_digest, graph.today.isoformat(),
+                            repr(graph.browser_search)))
     table = {}
     digests = site.digests
     for output in outputs:
@@ -415,11 +422,20 @@ def _remove_unplanned(folder: Path, wanted: set[str]) -> None:
 # ----------------------------------------------------------------------------- the build
 
 
+def attach_browser_search(graph: SiteGraph, clock: Clock) -> list[Problem]:
+    """Decide once per build which Meilisearch key (or token) the browser gets; warnings say why not."""
+    graph.browser_search, problems = browser_search(
+        graph.site.meilisearch, graph.languages, clock.today, os.environ.get("MEILI_MASTER_KEY", ""), clock.now
+    )
+    return problems
+
+
 def prepare(options: BuildOptions) -> tuple[Site, Theme, Renderer, list[Output], list[Problem]]:
     """Read, validate and plan; returns every problem found (errors and warnings)."""
     root = options.root.resolve()
-    site = load_site(root, options.today)
+    site = load_site(root, options.clock.today)
     problems = list(site.problems)
+    problems.extend(attach_browser_search(site.graph, options.clock))
     try:
         theme = Theme.load(root, site.graph.site.theme)
     except FileNotFoundError as error:
@@ -533,9 +549,9 @@ def _build(options: BuildOptions) -> BuildResult:
     return result
 
 
-def check(root: Path, today: dt.date | None = None) -> list[Problem]:
+def check(root: Path, clock: Clock) -> list[Problem]:
     try:
-        *_, problems = prepare(BuildOptions(root=root, today=today))
+        *_, problems = prepare(BuildOptions(root=root, clock=clock))
     except ContentError as error:
         return error.problems
     return sorted(problems)

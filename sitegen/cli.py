@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from sitegen.clock import Clock
 from sitegen.problems import ContentError, Problem
 
 
@@ -45,11 +46,12 @@ def _report(problems: list[Problem], stream=None) -> None:
         stream.write(problem.format() + "\n")
 
 
-def _today(value: str | None) -> dt.date | None:
+def _clock(value: str | None) -> Clock:
+    """The clock of this command: --today fixes the build date, else the wall clock, read once here."""
     if value is None:
-        return None
+        return Clock.system()
     try:
-        return dt.date.fromisoformat(value)
+        return Clock.on(dt.date.fromisoformat(value))
     except ValueError:
         raise SystemExit(f"--today: '{value}' is geen datum; schrijf JJJJ-MM-DD") from None
 
@@ -63,7 +65,7 @@ def cmd_build(args) -> int:
         clean=args.clean,
         jobs=args.jobs,
         strict=args.strict,
-        today=_today(args.today),
+        clock=_clock(args.today),
         progress=None if args.quiet else Progress(),
     )
     try:
@@ -92,7 +94,7 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     from sitegen.build import check
 
-    problems = check(Path(args.root), _today(args.today))
+    problems = check(Path(args.root), _clock(args.today))
     _report(problems)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
@@ -106,14 +108,17 @@ def cmd_check(args) -> int:
 def cmd_serve(args) -> int:
     from sitegen.serve import serve
 
-    return serve(Path(args.root), host=args.host, port=args.port, today=_today(args.today), build_first=not args.no_build)
+        # Without --today every rebuild reads the wall clock anew: the server may run for days.
+    fixed = _clock(args.today) if args.today else None
+    clock = (lambda: fixed) if fixed else Clock.system
+    return serve(Path(args.root), host=args.host, port=args.port, clock=clock, build_first=not args.no_build)
 
 
 def cmd_new(args) -> int:
     from sitegen.scaffold import new_item
 
     try:
-        path = new_item(Path(args.root), args.type, args.title, lang=args.lang)
+        path = new_item(Path(args.root), args.type, args.title, Clock.system().today, lang=args.lang)
     except (ValueError, FileExistsError) as error:
         sys.stderr.write(f"{error}\n")
         return 1

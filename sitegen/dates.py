@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rruleset, rrulestr
 
-TIMEZONE = ZoneInfo("Europe/Amsterdam")
-
-
-def today() -> dt.date:
-    """The build date. HULPWIJZER_TODAY=YYYY-MM-DD fixes it (tests, reproducible builds)."""
-    fixed = os.environ.get("HULPWIJZER_TODAY")
-    if fixed:
-        return dt.date.fromisoformat(fixed)
-    return dt.datetime.now(TIMEZONE).date()
+from sitegen.clock import TIMEZONE
 
 
 def local(value: dt.datetime) -> dt.datetime:
@@ -68,3 +59,19 @@ def last_end(activity) -> dt.datetime | None:
 
 def start_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0), TIMEZONE)
+
+
+def stale_before(today: dt.date, months: int) -> dt.date:
+    """Items last reviewed before this day are stale: ``months`` calendar months back (the site and the CMS)."""
+    return today - relativedelta(months=months)
+
+
+def dst_changes(after: dt.date, count: int = 2) -> list[dt.date]:
+    """The next days on which the Netherlands switches to or from summer time."""
+    found, day = [], after
+    while len(found) < count:
+        start = dt.datetime.combine(day, dt.time(0, 0), TIMEZONE)
+        if start.utcoffset() != (start + dt.timedelta(days=1)).astimezone(TIMEZONE).utcoffset():
+            found.append(day)
+        day += dt.timedelta(days=1)
+    return found

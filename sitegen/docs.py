@@ -8,7 +8,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from sitegen.model import ITEM_TYPES, TYPE_FOLDERS, VOCABULARY_NAMES, Markdown, Ref, SiteConfig, Vocab, Vocabulary
+from sitegen.model import (
+    ITEM_TYPES,
+    TYPE_FOLDERS,
+    VOCABULARY_NAMES,
+    Markdown,
+    Ref,
+    SiteConfig,
+    Vocab,
+    Vocabulary,
+)
 
 INTRO = """# Het inhoudsmodel (content model)
 

@@ -68,6 +68,7 @@ class SiteGraph:
     today: dt.date
     site_digest: str = ""
     vocab_digest: str = ""
+    browser_search: Any = None  # search.browser_keys.BrowserSearch: the keys the browser may use
 
     # ------------------------------------------------------------------ lookups
 
@@ -200,9 +201,7 @@ class SiteGraph:
         return self._next_dates[key]
 
     def is_stale(self, node: Node) -> bool:
-        months = self.site.review_period_months
-        limit = self.today.replace(day=1) - dt.timedelta(days=int(months * 30.44))
-        return node.data.last_reviewed < limit
+        return node.data.last_reviewed < dates.stale_before(self.today, self.site.review_period_months)
 
 
 # ----------------------------------------------------------------------------- model introspection
@@ -235,6 +234,14 @@ def vocab_values(item: BaseModel, path: tuple = ()) -> Iterable[tuple[tuple, str
             for index, element in enumerate(value):
                 if isinstance(element, BaseModel):
                     yield from vocab_values(element, here + (index,))
+
+
+def organisation_of(node: Node) -> str | None:
+    """The organisation an item belongs to (its organiser, provider or organisation), if its type has one."""
+    for name, target_type in ref_fields(type(node.data)):
+        if target_type == "organisation":
+            return getattr(node.data, name) or None
+    return None
 
 
 # ----------------------------------------------------------------------------- building the graph
@@ -293,6 +300,7 @@ def build_graph(
 
     graph = SiteGraph(site=site, vocabularies=vocabularies, nodes=nodes, today=today)
 
+    siblings: dict[tuple[str, str, str], Node] = {}
     for node in nodes:
         rel = node.source
         for path, vocabulary, term in vocab_values(node.data):
@@ -313,6 +321,20 @@ def build_graph(
                     Problem(rel, node.field_lines.get(name), name, f"er is geen {target_type} met de slug '{value}'",
                             f"gebruik de bestandsnaam (zonder .md) van een bestand in content/{folder}/")
                 )
+        owner = organisation_of(node)
+        if owner is not None:
+            # In the CMS these items are pages under their organisation, and sibling pages need their own slug.
+            sibling = (node.lang, owner, node.slug)
+            if sibling in siblings:
+                other = siblings[sibling]
+                problems.append(
+                    Problem(rel, node.field_lines.get("slug"), "slug",
+                            f"de slug '{node.slug}' wordt al gebruikt door {other.source} van dezelfde organisatie '{owner}'; "
+                            "in de CMS staan ze samen onder die organisatie en moeten ze elk een eigen slug hebben",
+                            "geef een van beide een andere bestandsnaam of een andere 'slug'")
+                )
+            else:
+                siblings[sibling] = node
         if node.lang != default_lang and graph.resolve(node.type_name, node.translation_key, default_lang) is None:
             problems.append(
                 Problem(rel, None, "translation_key", f"er is geen Nederlands origineel met de sleutel '{node.translation_key}'",

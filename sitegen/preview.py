@@ -8,10 +8,10 @@ build writes, so preview and published page are the same HTML.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from sitegen.build import load_site
+from sitegen.build import attach_browser_search, load_site
+from sitegen.clock import Clock
 from sitegen.content import parse_item
 from sitegen.graph import build_graph
 from sitegen.outputs import page_path, plan
@@ -19,10 +19,10 @@ from sitegen.problems import ContentError
 from sitegen.render import Renderer, Theme
 
 
-def render_preview(root: Path, key: str, text: str, today: dt.date | None = None) -> str:
-    """HTML of the detail page of ``text`` as ``content/<key>``; ContentError when it is not valid."""
+def render_preview(root: Path, key: str, text: str, clock: Clock) -> str:
+    """HTML of the detail page of ``text`` as ``content/<key>`` at ``clock``; ContentError when it is not valid."""
     root = root.resolve()
-    site = load_site(root, today)
+    site = load_site(root, clock.today)
     entry = parse_item(key, text.encode("utf-8"))
     if entry.item is None:
         raise ContentError(sorted(entry.problems))
@@ -32,6 +32,7 @@ def render_preview(root: Path, key: str, text: str, today: dt.date | None = None
     if errors:
         raise ContentError(sorted(errors))
     graph.site_digest, graph.vocab_digest = site.graph.site_digest, site.graph.vocab_digest
+    attach_browser_search(graph, clock)
     node = graph.by_key[key]
     theme = Theme.load(root, graph.site.theme)
     renderer = Renderer(theme, graph)

@@ -36,13 +36,13 @@ def _first_organisation(root: Path) -> str:
     return names[0]
 
 
-def new_item(root: Path, type_name: str, title: str, lang: str = "nl") -> Path:
+def new_item(root: Path, type_name: str, title: str, today: dt.date, lang: str = "nl") -> Path:
+    """A new, valid content file dated from ``today``."""
     if type_name not in ITEM_TYPES:
         raise ValueError(f"onbekend type '{type_name}'; kies uit {', '.join(ITEM_TYPES)}")
     slug = slugify(title)
     if not slug:
         raise ValueError("de titel moet letters of cijfers bevatten")
-    today = dt.date.today()
     base: dict[str, Any] = {
         "title": title,
         "summary": "Schrijf hier in één zin wat dit is en voor wie.",

@@ -13,6 +13,9 @@ import tomllib
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
+
+from sitegen.clock import Clock
 
 LIVE_RELOAD_PATH = "/__livereload"
 LIVE_RELOAD_SCRIPT = (
@@ -217,12 +220,12 @@ def make_server(public: Path, root: Path, host: str, port: int, reloader: Reload
     return server
 
 
-def _rebuild(root: Path, today, reloader: Reloader) -> None:
+def _rebuild(root: Path, clock: Callable[[], Clock], reloader: Reloader) -> None:
     from sitegen.build import BuildOptions, RenderError, build
     from sitegen.problems import ContentError
 
     try:
-        result = build(BuildOptions(root=root, today=today))
+        result = build(BuildOptions(root=root, clock=clock()))
     except ContentError as error:
         for problem in error.problems:
             print(problem.format(), file=sys.stderr)
@@ -235,13 +238,14 @@ def _rebuild(root: Path, today, reloader: Reloader) -> None:
     reloader.bump()
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, today=None, build_first: bool = True) -> int:
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, clock: Callable[[], Clock] = Clock.system, build_first: bool = True) -> int:
+    """Build, serve and rebuild on every change; ``clock`` is read at each rebuild."""
     import watchfiles
 
     root = root.resolve()
     reloader = Reloader()
     if build_first:
-        _rebuild(root, today, reloader)
+        _rebuild(root, clock, reloader)
     public = root / "public"
     public.mkdir(exist_ok=True)
     server = make_server(public, root, host, port, reloader)
@@ -251,7 +255,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, today=None, bui
     try:
         for _changes in watchfiles.watch(*watched, debounce=200):
             time.sleep(0.05)
-            _rebuild(root, today, reloader)
+            _rebuild(root, clock, reloader)
     except KeyboardInterrupt:
         pass
     finally:

@@ -14,11 +14,8 @@ The format is documented in ``docs/widget.md`` and ``docs/schema/vacancy-feed.sc
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
-import os
-import os
 from typing import Iterable
 
 from sitegen.graph import Node, SiteGraph
@@ -33,7 +30,6 @@ SCRIPT_NAME = "vacatures.js"
 FRAME_SCRIPT_NAME = "frame.js"
 KINDS = ("alle", "organisatie", "sector", "kern")
 CONFIG_PLACEHOLDER = "/*@config*/null"
-TOKEN_DAYS = 3  # a Meilisearch tenant token outlives one missed daily build
 
 
 def _prefix(graph: SiteGraph, lang: str) -> str:
@@ -188,30 +184,15 @@ def widget_config(graph: SiteGraph) -> dict:
 
 
 def meilisearch_config(graph: SiteGraph) -> dict | None:
-    """Meilisearch for the widget, only when site.yaml has a url and a search key.
+    """Meilisearch for the widget, as ``search.browser_keys`` decided for this build.
 
     The widget searches the live indexes that ``search.meili`` keeps (``<prefix>-<lang>``).
-    With ``search_key_uid`` the build signs a tenant token whose search rule only lets it
-    see current vacancies (``type = vacancy AND current = true``); without it the search
-    key itself is used and the widget adds that filter itself.
-    """
-    config = graph.site.meilisearch or {}
-    if not config.get("url") or not config.get("search_key"):
+    With ``search_key_uid`` the key is a tenant token that only sees current vacancies;
+    without it the search key itself, and the widget adds that filter itself."""
+    access = graph.browser_search
+    if access is None:
         return None
-    if config["search_key"] == os.environ.get("MEILI_MASTER_KEY", "").strip():
-        return None  # never publish the master key; search.meili warns about it
-    prefix = config.get("index_prefix", "hulpwijzer")
-    key = config["search_key"]
-    if config.get("search_key_uid"):
-        try:
-            from meilisearch import Client
-
-            expires = dt.datetime.combine(graph.today + dt.timedelta(days=TOKEN_DAYS), dt.time(), tzinfo=dt.timezone.utc)
-            rules = {f"{prefix}-{lang}": {"filter": 'type = "vacancy" AND current = true'} for lang in graph.languages}
-            key = Client(config["url"]).generate_tenant_token(config["search_key_uid"], rules, expires_at=expires, api_key=config["search_key"])
-        except Exception:  # noqa: BLE001 - a bad uid must not break the build; the widget falls back on the feeds
-            key = config["search_key"]
-    return {"url": config["url"].rstrip("/"), "key": key, "prefix": prefix}
+    return {"url": access.url, "key": access.widget_key, "prefix": access.prefix}
 
 
 def widget_script(graph: SiteGraph, renderer) -> str:

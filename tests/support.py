@@ -1,8 +1,16 @@
-"""Helpers shared by the tests: building sites, serving them, a real browser, axe and vnu."""
+"""Helpers shared by the tests: building sites, serving them, a real browser, axe and vnu.
+
+Two kinds of dates. Tests of formats and rules build on a fixed day, ``TEST_TODAY``: the
+day the demo and the test sites are written for. Tests of what a visitor sees build at
+the test clock (``run_clock()``: the wall clock, which ``HULPWIJZER_TEST_NOW`` moves, see
+tests/conftest.py) on a copy of a site rebased to that day (``rebased_copy``), so they
+hold on any date.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import shutil
@@ -11,11 +19,13 @@ import threading
 from pathlib import Path
 
 from sitegen.build import BuildOptions, build
+from sitegen.clock import Clock
+from sitegen.rebase import DEMO_DATED_AROUND, rebase_content, weeks_between
 from sitegen.serve import make_server
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL_SITE = REPO / "tests" / "sites" / "minimal"
-TEST_TODAY = "2026-11-23"  # fixed build date: the demo content is dated around it
+TEST_TODAY = DEMO_DATED_AROUND.isoformat()  # the day the demo and the test sites are dated around
 NODE_MODULES = REPO / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -29,10 +39,29 @@ def copy_site(source: Path, target: Path) -> Path:
     return target
 
 
-def build_site(root: Path, out: Path | None = None, clean: bool = False, today: str = TEST_TODAY, jobs: int = 1):
-    import datetime as dt
+def run_clock() -> Clock:
+    """Now, for the tests: the wall clock (moved by time-machine in the time-travel runs)."""
+    return Clock.system()
 
-    return build(BuildOptions(root=root, out=out, clean=clean, today=dt.date.fromisoformat(today), jobs=jobs))
+
+def moved(day: dt.date) -> dt.date:
+    """Where ``day`` of a site dated around TEST_TODAY lands in a copy rebased to the test clock."""
+    return day + dt.timedelta(days=7 * weeks_between(DEMO_DATED_AROUND, run_clock().today))
+
+
+def rebased_copy(source: Path, target: Path, day: dt.date | None = None) -> Path:
+    """A writable copy of a site dated around TEST_TODAY, with its dates moved to ``day`` (the test clock's)."""
+    copy_site(source, target)
+    rebase_content(target / "content", DEMO_DATED_AROUND, day or run_clock().today)
+    return target
+
+
+def build_site(root: Path, out: Path | None = None, clean: bool = False, today: str | None = TEST_TODAY, jobs: int = 1,
+               clock: Clock | None = None):
+    """Build on ``today`` (YYYY-MM-DD), or at ``clock``; ``today=None`` builds at the test clock."""
+    if clock is None:
+        clock = Clock.on(dt.date.fromisoformat(today)) if today else run_clock()
+    return build(BuildOptions(root=root, clock=clock, out=out, clean=clean, jobs=jobs))
 
 
 @contextlib.contextmanager

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
 import pytest
+from support import MINIMAL_SITE, REPO, TEST_TODAY, copy_site
 
 from sitegen.cli import main
 from sitegen.docs import rendered_docs
 from sitegen.model import ITEM_TYPES
-from support import MINIMAL_SITE, REPO, TEST_TODAY, copy_site
+
+TODAY = dt.date.fromisoformat(TEST_TODAY)
 
 
 @pytest.fixture
@@ -37,9 +40,9 @@ def test_new_refuses_a_title_without_letters(site, capsys):
 def test_format_is_idempotent_and_keeps_meaning(site, capsys):
     from sitegen.build import load_site
 
-    before = {n.key: n.data for n in load_site(site).graph.nodes}
+    before = {n.key: n.data for n in load_site(site, TODAY).graph.nodes}
     assert main(["--root", str(site), "format"]) == 0
-    after = {n.key: n.data for n in load_site(site).graph.nodes}
+    after = {n.key: n.data for n in load_site(site, TODAY).graph.nodes}
     assert before == after
     assert main(["--root", str(site), "format", "--check"]) == 0
     assert "moet opgemaakt" not in capsys.readouterr().out
@@ -80,7 +83,8 @@ def test_generator_never_imports_django(tmp_path):
     code = (
         "import sys, datetime\n"
         "from sitegen.build import build, BuildOptions\n"
-        f"build(BuildOptions(root=__import__('pathlib').Path({str(root)!r}), today=datetime.date(2026, 11, 23), jobs=1))\n"
+        "from sitegen.clock import Clock\n"
+        f"build(BuildOptions(root=__import__('pathlib').Path({str(root)!r}), clock=Clock.on(datetime.date(2026, 11, 23)), jobs=1))\n"
         "bad = [m for m in sys.modules if m == 'django' or m.startswith('django.') or m.startswith('wagtail')]\n"
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"

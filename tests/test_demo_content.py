@@ -15,6 +15,7 @@ import pytest
 
 from sitegen import dates
 from sitegen.build import check, load_site
+from sitegen.clock import Clock
 from sitegen.scaffold import format_content
 from tests.support import REPO, TEST_TODAY
 
@@ -50,7 +51,7 @@ def texts(node) -> str:
 
 def test_check_is_clean_without_warnings(site):
     assert [p.format() for p in site.problems] == []
-    assert [p.format() for p in check(REPO, TODAY)] == []
+    assert [p.format() for p in check(REPO, Clock.on(TODAY))] == []
     result = subprocess.run(
         [sys.executable, "-m", "sitegen.cli", "--root", str(REPO), "check", "--today", TEST_TODAY],
         capture_output=True, text=True, cwd=REPO, timeout=120,

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from support import MINIMAL_SITE, build_site, copy_site
 
 

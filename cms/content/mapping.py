@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-import uuid
 import typing
+import uuid
 from dataclasses import dataclass
 from typing import Any
 

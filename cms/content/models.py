@@ -28,7 +28,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.content import mapping
-from sitegen.model import VOCABULARY_NAMES, Activity, InfoPage, Organisation, RespiteOffer, Vacancy
+from sitegen.model import (
+    VOCABULARY_NAMES,
+    Activity,
+    InfoPage,
+    Organisation,
+    RespiteOffer,
+    Vacancy,
+)
 
 # ----------------------------------------------------------------------------- vocabularies
 
@@ -340,14 +347,14 @@ def _serve_preview(self, request, mode_name):
     from django.http import HttpResponse
     from django.utils.html import escape
 
-    from cms.content.convert import ItemInvalid
+    from cms.clock import clock
+    from cms.content.convert import ItemInvalid, page_to_text
     from sitegen.preview import render_preview
     from sitegen.problems import ContentError
-    from cms.content.convert import page_to_text
 
     try:
         key, text = page_to_text(self)
-        html = render_preview(settings.HULPWIJZER_ROOT, key, text)
+        html = render_preview(settings.HULPWIJZER_ROOT, key, text, clock())
     except ItemInvalid as error:
         lines = [f"{name or ''}: {message}" for name, message in error.messages]
         return HttpResponse(_problem_page(lines, escape), status=200)

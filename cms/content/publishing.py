@@ -89,10 +89,11 @@ def remove_file(key: str, site_root: Path | None = None) -> bool:
 
 
 def run_build():
+    from cms.clock import clock
     from sitegen.build import BuildOptions, build
 
     jobs = getattr(settings, "HULPWIJZER_BUILD_JOBS", 1)
-    return build(BuildOptions(root=root(), out=Path(settings.HULPWIJZER_PUBLIC), jobs=jobs))
+    return build(BuildOptions(root=root(), clock=clock(), out=Path(settings.HULPWIJZER_PUBLIC), jobs=jobs))
 
 
 @contextlib.contextmanager
@@ -181,7 +182,7 @@ def _on_published(sender, instance, **kwargs):
 
 def _on_unpublished(sender, instance, **kwargs):
     page = instance.specific
-    if _is_exported(page):
+    if _is_exported(page) and not page.expired:  # an expired page stays in content/
         from cms.content.convert import content_key
 
         queue_remove(content_key(page))

@@ -6,8 +6,10 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models import Q
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -20,7 +22,8 @@ from cms.content.models import (
     SiteSettings,
     Vocabulary,
 )
-from sitegen.build import content_files
+from sitegen.build import content_files, load_site
+from sitegen.clock import Clock
 from sitegen.content import parse_item, split_name
 from sitegen.model import VOCABULARY_NAMES
 from sitegen.problems import ContentError, Problem
@@ -91,16 +94,39 @@ class _Images:
         return image
 
 
-def _publish(page) -> None:
+def _publish(page, current: bool) -> None:
     revision = page.save_revision()
     revision.publish()
+    if not current:
+        page.unpublish(set_expired=True, log_action=False)
 
 
-def import_site(site_root: Path, stdout=None) -> ImportReport:
-    """Load content/ into the CMS: settings, vocabularies and every item (published)."""
+def import_site(site_root: Path, clock: Clock, stdout=None) -> ImportReport:
+    """Load content/ into the CMS: settings, vocabularies and every item.
+
+    Current items are published. Expired vacancies and past activities (at ``clock``) are
+    imported as Wagtail's "expired" pages: not live, marked as expired in every admin
+    listing and search, and still exported, as the generator keeps them out of the lists.
+    Content that ``hulpwijzer check`` rejects is refused with the same messages."""
     report = ImportReport()
     content = site_root / "content"
     say = (lambda text: stdout.write(text)) if stdout else (lambda text: None)
+    site = load_site(site_root, clock.today)
+    errors = [problem for problem in site.problems if problem.severity == "error"]
+    if errors:
+        raise ContentError(sorted(errors))
+    current = {node.key: site.graph.is_current(node) for node in site.graph.nodes}
+    try:
+        _import(site_root, content, current, report, say)
+    except ValidationError as error:  # a rule the generator does not know yet: say where, never a traceback
+        raise ContentError([Problem("content/", None, None, f"de CMS weigert de inhoud: {'; '.join(error.messages)}",
+                                    "verbeter het genoemde veld en importeer opnieuw")]) from None
+    if report.problems:
+        raise ContentError(sorted(report.problems))
+    return report
+
+
+def _import(site_root: Path, content: Path, current: dict[str, bool], report: ImportReport, say) -> None:
     with publishing.suspended(), transaction.atomic():
         locales = ensure_locales()
         settings = SiteSettings.load()
@@ -142,7 +168,7 @@ def import_site(site_root: Path, stdout=None) -> ImportReport:
                 if page.get_parent().specific != parent:
                     page.move(parent, pos="last-child")
                 report.updated += 1
-            _publish(page)
+            _publish(page, current.get(entry.key, True))
             sources[(entry.type_name, entry.item.translation_key or entry.file_slug)] = page
         for entry, text in [p for p in parsed if p[0].lang != "nl"]:
             if entry.lang not in locales:
@@ -158,12 +184,9 @@ def import_site(site_root: Path, stdout=None) -> ImportReport:
             page = page.specific
             convert.set_page_fields(page, entry.item, source.file_name, text, images)
             page.save()
-            _publish(page)
+            _publish(page, current.get(entry.key, True))
             report.translations += 1
         say(f"{report.created} nieuw, {report.updated} bijgewerkt, {report.translations} vertalingen.\n")
-    if report.problems:
-        raise ContentError(sorted(report.problems))
-    return report
 
 
 def _parent_for(entry, info_index, org_index, locale):
@@ -183,7 +206,7 @@ def _parent_for(entry, info_index, org_index, locale):
 
 
 def export_site(site_root: Path, prune: bool = False) -> list[str]:
-    """Write every published page, the settings and the vocabularies to content/."""
+    """Write every published (or expired) page, the settings and the vocabularies to content/."""
     written: list[str] = []
     files: dict[str, str] = {}
     settings = SiteSettings.load()
@@ -193,7 +216,8 @@ def export_site(site_root: Path, prune: bool = False) -> list[str]:
         files[f"vocabularies/{vocabulary.name}.yaml"] = siteconfig.vocabulary_to_text(vocabulary)
     media: set[str] = set()
     for model in PAGE_MODELS.values():
-        for page in model.objects.live().filter(alias_of__isnull=True):
+        # Expired pages stay content: the generator shows past activities as past and hides expired vacancies.
+        for page in model.objects.filter(Q(live=True) | Q(expired=True), alias_of__isnull=True):
             key, text = convert.page_to_text(page)
             files[key] = text
             for image_field in ("image", "logo"):

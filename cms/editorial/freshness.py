@@ -13,22 +13,15 @@ from sitegen import dates as sitegen_dates
 EXPIRING_DAYS = 14
 
 
-def today() -> dt.date:
-    return sitegen_dates.today()
-
-
 def review_period_months() -> int:
     from cms.content.models import SiteSettings
 
     return SiteSettings.load().review_period_months or 12
 
 
-def stale_limit(on: dt.date | None = None) -> dt.date:
-    on = on or today()
-    months = review_period_months()
-    year, month = divmod(on.month - 1 - months, 12)
-    day = min(on.day, 28)
-    return dt.date(on.year + year, month + 1, day)
+def stale_limit(on: dt.date) -> dt.date:
+    """Pages last reviewed before this day need a check (the same rule as the site's "stale")."""
+    return sitegen_dates.stale_before(on, review_period_months())
 
 
 @dataclass
@@ -39,10 +32,9 @@ class Report:
     limit: dt.date
 
 
-def build_report(on: dt.date | None = None) -> Report:
+def build_report(on: dt.date) -> Report:
     from cms.content.models import PAGE_MODELS, OrganisationPage, VacancyPage
 
-    on = on or today()
     limit = stale_limit(on)
     stale: list[Page] = []
     for model in PAGE_MODELS.values():
@@ -62,34 +54,34 @@ def build_report(on: dt.date | None = None) -> Report:
     return Report(stale=stale, expiring=expiring, quiet_organisations=quiet, limit=limit)
 
 
-def mark_reviewed(page, user=None, on: dt.date | None = None) -> None:
-    """'Gecontroleerd, klopt nog': set last_reviewed to today and publish that (or submit it, for partners)."""
-    page.last_reviewed = on or today()
+def mark_reviewed(page, on: dt.date, user=None) -> None:
+    """'Gecontroleerd, klopt nog': set last_reviewed to ``on`` and publish that (or submit it, for partners)."""
+    page.last_reviewed = on
     revision = page.save_revision(user=user, log_action=True)
     if user is None or page.permissions_for_user(user).can_publish():
         revision.publish(user=user)
 
 
-def expired_pages(on: dt.date | None = None) -> list[Page]:
+def expired_pages(on: dt.date) -> list[Page]:
     """Live vacancies past their end date and activities whose last date has passed."""
-    from cms.content.convert import page_to_item
+    from cms.content.convert import ItemInvalid, page_to_item
     from cms.content.models import ActivityPage, VacancyPage
 
-    on = on or today()
     pages: list[Page] = list(VacancyPage.objects.live().filter(valid_through__lt=on))
     now = sitegen_dates.start_of_day(on)
     for page in ActivityPage.objects.live():
         try:
             end = sitegen_dates.last_end(page_to_item(page))
-        except Exception:  # an invalid page is reported by the build, not unpublished here
+        except ItemInvalid:  # an invalid page is reported by the build and the editor, not unpublished here
             continue
         if end is not None and end <= now:
             pages.append(page)
     return pages
 
 
-def unpublish_expired(on: dt.date | None = None) -> list[Page]:
+def unpublish_expired(on: dt.date) -> list[Page]:
     pages = expired_pages(on)
     for page in pages:
-        page.unpublish(log_action="wagtail.unpublish")
+        # Expired, not withdrawn: the file stays in content/ (the site shows it as past) and the admin says "verlopen".
+        page.unpublish(set_expired=True, log_action="wagtail.unpublish")
     return pages

@@ -15,11 +15,12 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
+from cms.clock import clock
 from cms.editorial.freshness import build_report, mark_reviewed
 
 
 def stale_report(request):
-    report = build_report()
+    report = build_report(clock().today)
     return TemplateResponse(request, "editorial/report.html", {"report": report, "header_title": "Actueel houden"})
 
 
@@ -28,7 +29,7 @@ def reviewed(request, page_id: int):
     page = get_object_or_404(Page, pk=page_id).specific
     if not hasattr(page, "last_reviewed") or not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    mark_reviewed(page, user=request.user)
+    mark_reviewed(page, clock().today, user=request.user)
     messages.success(request, f"‘{page.title}’ is gecontroleerd: de datum is nu vandaag.")
     target = request.POST.get("next") or "hulpwijzer_stale_report"
     if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):

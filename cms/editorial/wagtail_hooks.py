@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from cms.clock import clock
 from cms.editorial import views
 from cms.editorial.freshness import build_report
 
@@ -30,7 +31,7 @@ class FreshnessPanel(Component):
     order = 50
 
     def render_html(self, parent_context=None):
-        report = build_report()
+        report = build_report(clock().today)
         return render_to_string("editorial/panel.html", {"report": report, "request": (parent_context or {}).get("request")})
 
 

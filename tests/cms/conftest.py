@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-os.environ.setdefault("HULPWIJZER_TODAY", "2026-11-23")
 # Playwright's sync API runs an event loop in the test thread; the database calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -24,15 +23,15 @@ import django  # noqa: E402
 # The test modules import models at the top; the generator tests never load this file.
 django.setup()
 
-from support import REPO, TEST_TODAY, copy_site  # noqa: E402
+from support import REPO, rebased_copy, run_clock  # noqa: E402
 
 MINIMAL = REPO / "tests" / "sites" / "minimal"
 
 
 @pytest.fixture(scope="session")
 def minimal_copy(tmp_path_factory) -> Path:
-    """A copy of the minimal site with themes, built once (public/ included)."""
-    root = copy_site(MINIMAL, tmp_path_factory.mktemp("cms-site") / "site")
+    """A copy of the minimal site with themes, its dates moved to the test clock."""
+    root = rebased_copy(MINIMAL, tmp_path_factory.mktemp("cms-site") / "site")
     return root
 
 
@@ -47,7 +46,7 @@ def django_db_setup(django_db_setup, django_db_blocker, minimal_copy, tmp_path_f
     settings.HULPWIJZER_PUBLIC = minimal_copy / "public"
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("cms-media")
     with django_db_blocker.unblock():
-        import_site(minimal_copy)
+        import_site(minimal_copy, run_clock())
         setup_all()
 
 
@@ -77,7 +76,3 @@ def publish(django_capture_on_commit_callbacks):
 
     return run
 
-
-@pytest.fixture
-def today_env():
-    return TEST_TODAY

@@ -7,9 +7,15 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Page
+from support import moved, run_clock
 
-from cms.content.models import ActivityPage, InfoPagePage, OrganisationIndexPage, OrganisationPage, VacancyPage
+from cms.content.models import (
+    ActivityPage,
+    InfoPagePage,
+    OrganisationIndexPage,
+    OrganisationPage,
+    VacancyPage,
+)
 from cms.editorial import freshness
 from cms.editorial.groups import COORDINATORS, partner_group_name, setup_partner
 
@@ -61,18 +67,27 @@ def test_partner_cannot_publish_without_approval(client, partner):
     assert Group.objects.filter(name=partner_group_name(own)).exists()
 
 
-def test_expired_vacancies_and_past_activities_unpublish(site_root, django_capture_on_commit_callbacks):
+def test_expired_items_are_imported_as_expired_and_keep_their_file(site_root, admin_client):
+    # Imported at the test clock: the expired vacancy and the past activity are Wagtail's "expired" pages.
+    for model, name in ((VacancyPage, "verlopen"), (ActivityPage, "oude-cursus")):
+        page = model.objects.get(file_name=name, locale__language_code="nl")
+        assert not page.live and page.expired, name
+    assert VacancyPage.objects.get(file_name="maatje", locale__language_code="nl").live
+    assert (site_root / "content" / "vacancies" / "verlopen.md").exists()
+    # Wagtail's own admin search does not present them as live.
+    html = admin_client.get("/admin/pages/search/", {"q": "zomermarkt"}).content.decode()
+    assert "Helpen bij de zomermarkt" in html and "verlopen" in html.lower()
+    assert freshness.expired_pages(run_clock().today) == []  # nothing left for the nightly job
+
+
+def test_expiry_job_expires_what_ends_later_and_keeps_the_file(site_root, django_capture_on_commit_callbacks):
+    later = moved(dt.date(2027, 4, 1))  # after maatje's valid_through (2027-03-31)
     with django_capture_on_commit_callbacks(execute=True):
-        pages = freshness.unpublish_expired(dt.date(2026, 11, 23))
-    titles = {page.title for page in pages}
-    assert "Oude vacature" in titles or any(isinstance(p.specific, VacancyPage) for p in pages)
-    assert any(isinstance(page.specific, ActivityPage) for page in pages)
-    assert VacancyPage.objects.get(file_name="maatje").live  # still valid
-    for page in pages:
-        page.refresh_from_db()
-        assert not page.live
-    assert not (site_root / "content" / "vacancies" / "verlopen.md").exists()
-    assert not (site_root / "content" / "activities" / "oude-cursus.md").exists()
+        pages = freshness.unpublish_expired(later)
+    assert "maatje" in {page.specific.file_name for page in pages}
+    maatje = VacancyPage.objects.get(file_name="maatje", locale__language_code="nl")
+    assert not maatje.live and maatje.expired
+    assert (site_root / "content" / "vacancies" / "maatje.md").exists()  # content stays; the site hides it
 
 
 def test_unpublish_command_writes_to_stdout(site_root):
@@ -86,13 +101,13 @@ def test_unpublish_command_writes_to_stdout(site_root):
 
 
 def test_stale_report_lists_the_right_items(settings):
-    report = freshness.build_report(dt.date(2027, 9, 1))  # limit: 2026-09-01 with 12 months
+    report = freshness.build_report(moved(dt.date(2027, 9, 1)))  # limit: 2026-09-01 with 12 months
     stale = {page.file_name for page in report.stale}
     assert "logeerhuis" in stale  # last_reviewed 2026-08-01
     assert "steunpunt" not in stale  # 2026-10-01
     assert "even-vrij" not in stale  # 2026-09-15
     assert {page.file_name for page in VacancyPage.objects.filter(pk__in=[p.pk for p in report.expiring])} == set()
-    soon = freshness.build_report(dt.date(2027, 3, 20))
+    soon = freshness.build_report(moved(dt.date(2027, 3, 20)))
     assert [page.file_name for page in soon.expiring] == ["maatje"]  # valid through 2027-03-31
 
 
@@ -102,7 +117,7 @@ def test_review_period_comes_from_site_settings():
     settings_obj = SiteSettings.load()
     settings_obj.review_period_months = 1
     settings_obj.save()
-    report = freshness.build_report(dt.date(2026, 11, 23))
+    report = freshness.build_report(moved(dt.date(2026, 11, 23)))
     assert "steunpunt" in {page.file_name for page in report.stale}
 
 
@@ -111,7 +126,7 @@ def test_checked_still_correct_sets_today(admin_client, site_root):
     response = admin_client.post(f"/admin/actueel/{page.pk}/gecontroleerd/")
     assert response.status_code == 302
     page.refresh_from_db()
-    assert page.last_reviewed == dt.date(2026, 11, 23)
+    assert page.last_reviewed == run_clock().today
     assert page.live and not page.has_unpublished_changes
     dashboard = admin_client.get("/admin/").content.decode()
     assert "Actueel houden" in dashboard

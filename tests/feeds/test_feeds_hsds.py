@@ -10,11 +10,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from feeds_conftest import hsds_schema_dir
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
-
-from feeds_conftest import hsds_schema_dir
 from support import build_site
 
 PAGE_FIELDS = {"total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"}

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 import vobject
-
 from support import build_site
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

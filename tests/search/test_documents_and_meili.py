@@ -18,12 +18,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from support import MINIMAL_SITE, TEST_TODAY, build_site, copy_site, run_clock
 
+from search import browser_keys, meili, synonyms
 from search import documents as search_documents
-from search import meili, synonyms
 from search.site import query_data
 from sitegen.build import BuildOptions, prepare
-from support import MINIMAL_SITE, TEST_TODAY, build_site, copy_site
+from sitegen.clock import Clock
 
 # From the Meilisearch settings reference: the value types of the settings we send.
 SETTINGS_SCHEMA = {
@@ -98,7 +99,7 @@ KEY_SCHEMA = {
 
 @pytest.fixture(scope="module")
 def graph():
-    site, *_ = prepare(BuildOptions(root=MINIMAL_SITE, today=dt.date.fromisoformat(TEST_TODAY)))
+    site, *_ = prepare(BuildOptions(root=MINIMAL_SITE, clock=Clock.on(dt.date.fromisoformat(TEST_TODAY))))
     return site.graph
 
 
@@ -181,7 +182,7 @@ def test_geo_matches_documented_shape(tmp_path):
     text = offer.read_text(encoding="utf-8")
     assert "location:" not in text
     offer.write_text(text.replace("how_to_apply:", "location:\n  place: testdorp\n  latitude: 52.1\n  longitude: 6.2\nhow_to_apply:", 1), encoding="utf-8")
-    site, *_ = prepare(BuildOptions(root=root, today=dt.date.fromisoformat(TEST_TODAY)))
+    site, *_ = prepare(BuildOptions(root=root, clock=Clock.on(dt.date.fromisoformat(TEST_TODAY))))
     doc = next(d for d in meili.index_documents(site.graph, "nl") if d["id"] == "offer-logeerhuis")
     assert doc["_geo"] == {"lat": 52.1, "lng": 6.2}
 
@@ -197,19 +198,37 @@ def test_incremental_upserts_and_deletes():
 
 
 def test_search_only_key_and_tenant_token(graph):
-    import meilisearch
-
     options = meili.search_only_key_options(graph)
     jsonschema.validate(options, KEY_SCHEMA)
     assert options["actions"] == ["search"] and options["indexes"] == ["hulpwijzer-*"]
-    client = meilisearch.Client("http://127.0.0.1:9", "master-key-not-used")
     key_uid = str(uuid.uuid4())
-    token = meili.tenant_token(client, graph, key_uid, "a-search-key-of-32-characters-xx")
-    header, payload, _signature = token.split(".")
+    clock = run_clock()
+    config = {"url": "http://127.0.0.1:9", "search_key": "a-search-key-of-32-characters-xx", "search_key_uid": key_uid}
+    access, problems = browser_keys.browser_search(config, graph.languages, clock.today, "master-key-not-used", clock.now)
+    assert problems == []
+    _header, payload, _signature = access.page_key.split(".")
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     assert claims["apiKeyUid"] == key_uid
     assert set(claims["searchRules"]) == {f"hulpwijzer-{lang}" for lang in graph.languages}
-    assert claims["exp"] == int(dt.datetime(2026, 12, 23, tzinfo=dt.timezone.utc).timestamp())  # build date + 30 days
+    start = dt.datetime.combine(clock.today, dt.time(), tzinfo=dt.timezone.utc)
+    assert claims["exp"] == int((start + dt.timedelta(days=30)).timestamp())  # build date + 30 days
+
+
+def test_no_browser_key_when_a_token_cannot_be_signed(graph):
+    clock = run_clock()
+    base = {"url": "http://127.0.0.1:9", "search_key": "a-search-key"}
+    access, problems = browser_keys.browser_search(dict(base, search_key_uid="not-a-uuid"), graph.languages, clock.today, "", clock.now)
+    assert access is None and problems[0].severity == "warning" and "uuid" in problems[0].message
+    # The master key in site.yaml: never in the browser.
+    access, problems = browser_keys.browser_search(base, graph.languages, clock.today, "a-search-key", clock.now)
+    assert access is None and "hoofdsleutel" in problems[0].message
+    # A build date so far back that the token would be expired at signing: refused, with that reason.
+    old = clock.today - dt.timedelta(days=40)
+    access, problems = browser_keys.browser_search(dict(base, search_key_uid=str(uuid.uuid4())), graph.languages, old, "", clock.now)
+    assert access is None and "verleden" in problems[0].message
+    # Without a uid the search key itself is what the configuration asks for.
+    access, problems = browser_keys.browser_search(base, graph.languages, clock.today, "", clock.now)
+    assert problems == [] and access.page_key == access.widget_key == "a-search-key"
 
 
 def test_search_page_gets_a_tenant_token_with_search_key_uid(tmp_path):
@@ -220,7 +239,7 @@ def test_search_page_gets_a_tenant_token_with_search_key_uid(tmp_path):
         site_yaml.read_text(encoding="utf-8") + f"meilisearch:\n  url: http://127.0.0.1:9\n  search_key: search-key-abc\n  search_key_uid: {key_uid}\n",
         encoding="utf-8",
     )
-    build_site(root, out=tmp_path / "public", clean=True)
+    build_site(root, out=tmp_path / "public", clean=True, today=None)  # tokens are signed now
     html = (tmp_path / "public" / "zoeken" / "index.html").read_text(encoding="utf-8")
     token = re.search(r'data-meili-key="([^"]+)"', html).group(1)
     assert token.count(".") == 2 and "search-key-abc" not in html
@@ -293,7 +312,7 @@ def _current_pages(root: Path, lang: str) -> int:
 
 
 def _graph(root: Path):
-    site, *_ = prepare(BuildOptions(root=root, today=dt.date.fromisoformat(TEST_TODAY)))
+    site, *_ = prepare(BuildOptions(root=root, clock=Clock.on(dt.date.fromisoformat(TEST_TODAY))))
     return site.graph
 
 

@@ -9,9 +9,17 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from search_harness import evaluate, load_relevance_set, run_query
-from support import MINIMAL_SITE, REPO, TEST_TODAY, build_site, copy_site, run_axe, serve_directory, vnu_errors
+from support import (
+    MINIMAL_SITE,
+    REPO,
+    build_site,
+    copy_site,
+    run_axe,
+    run_clock,
+    serve_directory,
+    vnu_errors,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -169,7 +177,7 @@ def test_falls_back_to_static_search_when_meilisearch_is_unreachable(page, meili
     assert not errors, errors
 
 
-def test_relevance_set_on_the_static_backend(page, demo_url, request):
+def test_relevance_set_on_the_static_backend(page, demo_url, demo_root, request):
     cases = load_relevance_set()
     assert len(cases) >= 40
     report = evaluate(page, demo_url + "/zoeken/", cases)
@@ -180,11 +188,9 @@ def test_relevance_set_on_the_static_backend(page, demo_url, request):
     (Path(request.config.rootpath) / ".pytest_cache" / "search-relevance.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     assert report["top3"] >= 0.95 and report["mrr"] >= 0.85, (summary, misses)
     # Expired vacancies and past activities are never returned.
-    import datetime as dt
+    from sitegen.build import load_site
 
-    from sitegen.build import BuildOptions, prepare
-
-    site, *_ = prepare(BuildOptions(root=REPO, today=dt.date.fromisoformat(TEST_TODAY)))
+    site = load_site(demo_root, run_clock().today)
     expired = {node.url for node in site.graph.nodes if not site.graph.is_current(node)}
     assert expired, "the demo content has expired items to check"
     returned = {url for row in report["rows"] for url in row["urls"]}

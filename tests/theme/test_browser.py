@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
-
 from support import AXE_JS, REPO, vnu_errors
 
 pytestmark = pytest.mark.browser

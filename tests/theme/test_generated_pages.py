@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from support import MINIMAL_SITE, build_site, copy_site
 
 

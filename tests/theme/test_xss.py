@@ -9,13 +9,13 @@ build refuses raw HTML and script links in them (tests/broken covers that).
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from pathlib import Path
 
 import pytest
 import yaml
-
-from support import MINIMAL_SITE, build_site, copy_site
+from support import MINIMAL_SITE, TEST_TODAY, build_site, copy_site
 
 PAYLOADS = [
     "<script>window.__xss=1</script>",
@@ -170,6 +170,6 @@ def test_script_urls_are_refused_with_a_clear_message(tmp_path, value):
     root = copy_site(MINIMAL_SITE, tmp_path)
     path = root / "content" / "organisations" / "steunpunt.md"
     path.write_text(path.read_text().replace("website: https://steunpunt.example.org", f"website: '{value}'"))
-    problems = load_site(root).problems
+    problems = load_site(root, dt.date.fromisoformat(TEST_TODAY)).problems
     messages = [f"{p}" for p in problems]
     assert any("steunpunt.md" in m and "niet toegestaan" in m for m in messages), messages

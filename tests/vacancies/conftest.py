@@ -3,18 +3,25 @@ served on one origin, and partner pages served on another origin."""
 
 from __future__ import annotations
 
-import sys
-
 import contextlib
 import functools
 import http.server
 import shutil
+import sys
 import threading
 from pathlib import Path
 
 import pytest
+from support import (
+    AXE_JS,
+    MINIMAL_SITE,
+    build_site,
+    copy_site,
+    run_clock,
+    serve_directory,
+)
 
-from support import AXE_JS, MINIMAL_SITE, build_site, copy_site, serve_directory
+from sitegen.rebase import DEMO_DATED_AROUND, rebase_content
 
 # Every text field of one vacancy (and the name of one organisation) carries a script payload.
 XSS = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2</script>"\'><svg onload=alert(3)>'
@@ -95,13 +102,14 @@ def write_site(root: Path) -> Path:
     (content / "organisations" / "buurthuis.md").write_text(ORGANISATION.format(xss=XSS.replace('"', '\\"')), encoding="utf-8")
     for slug, text in VACANCIES:
         (content / "vacancies" / f"{slug}.md").write_text(text, encoding="utf-8")
+    rebase_content(content, DEMO_DATED_AROUND, run_clock().today)  # the browser runs now: so does the site
     return root
 
 
 @pytest.fixture(scope="session")
 def vac_site(tmp_path_factory) -> Path:
     root = write_site(tmp_path_factory.mktemp("vacsite"))
-    build_site(root, clean=True)
+    build_site(root, clean=True, today=None)
     return root
 
 
@@ -161,7 +169,7 @@ def partner_page(partner_dir: Path, name: str, site_url: str, body: str, style: 
 def fresh_site(tmp_path):
     """A site of its own, for tests that rebuild."""
     root = write_site(tmp_path / "site")
-    build_site(root, clean=True)
+    build_site(root, clean=True, today=None)
     yield root
     shutil.rmtree(root, ignore_errors=True)
 

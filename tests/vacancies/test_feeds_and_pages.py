@@ -11,11 +11,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from support import REPO, build_site, run_clock, vnu_errors
 from vacancies_conftest import STEUNPUNT_NEWEST, write_site
 
 from sitegen import vacancies as vacancies_module
 from sitegen.serve import headers_for, netlify_headers
-from support import REPO, build_site, vnu_errors
 
 SCHEMA = json.loads((REPO / "docs" / "schema" / "vacancy-feed.schema.json").read_text(encoding="utf-8"))
 FEEDS = "feeds/vacatures/v1"
@@ -99,7 +99,7 @@ def test_static_filter_pages_for_every_facet(vac_public):
 def test_pagination_of_listing_and_filter_pages(tmp_path, monkeypatch):
     monkeypatch.setattr(vacancies_module, "PAGE_SIZE", 4)
     root = write_site(tmp_path / "site")
-    build_site(root, clean=True)
+    build_site(root, clean=True, today=None)
     public = root / "public" / "vacatures"
     pages = [public / "index.html", public / "pagina" / "2" / "index.html", public / "pagina" / "3" / "index.html"]
     found = []
@@ -174,12 +174,12 @@ def test_meilisearch_only_with_a_search_key_or_a_tenant_token(tmp_path, monkeypa
     site_yaml = root / "content" / "site.yaml"
     original = site_yaml.read_text()
     site_yaml.write_text(original + "meilisearch:\n  url: https://zoek.example.org/\n  search_key: zoeksleutel123\n")
-    build_site(root, clean=True)
+    build_site(root, clean=True, today=None)
     assert widget_config_of(root / "public")["ms"] == {"url": "https://zoek.example.org", "key": "zoeksleutel123", "prefix": "hulpwijzer"}
 
     # the master key by mistake in site.yaml: the widget gets no Meilisearch at all
     monkeypatch.setenv("MEILI_MASTER_KEY", "zoeksleutel123")
-    build_site(root, clean=True)
+    build_site(root, clean=True, today=None)
     assert widget_config_of(root / "public")["ms"] is None
     assert "zoeksleutel123" not in (root / "public" / "widget" / "v1" / "vacatures.js").read_text()
     monkeypatch.delenv("MEILI_MASTER_KEY")
@@ -187,12 +187,29 @@ def test_meilisearch_only_with_a_search_key_or_a_tenant_token(tmp_path, monkeypa
     # with the uid of the search key: a signed tenant token that only sees current vacancies
     uid = "6062abda-a5aa-4414-ac91-ecd7944c0f8d"
     site_yaml.write_text(original + f"meilisearch:\n  url: https://zoek.example.org\n  search_key: zoeksleutel123\n  search_key_uid: {uid}\n")
-    build_site(root, clean=True)
+    build_site(root, clean=True, today=None)
     token = widget_config_of(root / "public")["ms"]["key"]
     payload = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
     assert payload["apiKeyUid"] == uid
     assert payload["searchRules"] == {f"hulpwijzer-{lang}": {"filter": 'type = "vacancy" AND current = true'} for lang in ("nl", "en", "ar")}
-    assert payload["exp"] == int(dt.datetime(2026, 11, 26, tzinfo=dt.timezone.utc).timestamp())
+    today = run_clock().today
+    assert payload["exp"] == int(dt.datetime.combine(today + dt.timedelta(days=3), dt.time(), tzinfo=dt.timezone.utc).timestamp())
+
+    # a uid that is no uuid: a warning that names the cause, and no live search — never the broader search key
+    site_yaml.write_text(original + "meilisearch:\n  url: https://zoek.example.org\n  search_key: zoeksleutel123\n  search_key_uid: geen-uuid\n")
+    result = build_site(root, clean=True, today=None)
+    assert widget_config_of(root / "public")["ms"] is None
+    assert "zoeksleutel123" not in (root / "public" / "widget" / "v1" / "vacatures.js").read_text()
+    assert "zoeksleutel123" not in (root / "public" / "zoeken" / "index.html").read_text()
+    [warning] = [w for w in result.warnings if w.field == "meilisearch.search_key_uid"]
+    assert "uuid" in warning.message and warning.severity == "warning"
+
+    # a build dated so far back that a token would have expired already: the same, with its own reason
+    site_yaml.write_text(original + f"meilisearch:\n  url: https://zoek.example.org\n  search_key: zoeksleutel123\n  search_key_uid: {uid}\n")
+    result = build_site(root, clean=True, today=(today - dt.timedelta(days=10)).isoformat())
+    assert widget_config_of(root / "public")["ms"] is None
+    assert "zoeksleutel123" not in (root / "public" / "zoeken" / "index.html").read_text()
+    assert any("te ver in het verleden" in w.message for w in result.warnings)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -217,13 +234,13 @@ def test_demo_content_feeds_and_listing(demo_public):
 
 def test_incremental_build_updates_feeds_listing_and_widget_pages(tmp_path):
     root = write_site(tmp_path / "site")
-    build_site(root, clean=True)
+    build_site(root, clean=True, today=None)
     public = root / "public"
     path = root / "content" / "vacancies" / "sportmaatje.md"
     path.write_text(path.read_text().replace("title: Sportmaatje", "title: Sportmaatje gezocht"))
     organisation = root / "content" / "organisations" / "steunpunt.md"
     organisation.write_text(organisation.read_text().replace("title: Steunpunt Testdorp", "title: Steunpunt Testdorp-Noord"))
-    build_site(root)
+    build_site(root, today=None)
     assert "Sportmaatje gezocht" in titles(load(public, f"{FEEDS}/sector/sport.json"))
     assert "Sportmaatje gezocht" in (public / "vacatures" / "index.html").read_text()
     assert "Sportmaatje gezocht" in (public / "widget" / "v1" / "frame" / "en" / "alle" / "index.html").read_text()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from vacancies_conftest import axe_violations
 
 pytestmark = pytest.mark.browser

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import http.server
 import json
 import threading
 
 import pytest
+from support import build_site, moved, run_axe, serve_directory
 from vacancies_conftest import STEUNPUNT_NEWEST, partner_page, write_site
-
-from support import build_site, run_axe, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -209,7 +209,7 @@ def test_widget_updates_after_a_rebuild_that_expires_a_vacancy(page, fresh_site,
         body = '<hulpwijzer-vacatures id="w" max="50"></hulpwijzer-vacatures>'
         page.goto(f"{partner_url}/{partner_page(partner_dir, 'rebuild', site_url, body)}")
         assert "Sportmaatje" in widget(page, "w")["titles"]  # valid through 2026-12-31
-        build_site(fresh_site, today="2027-01-05")
+        build_site(fresh_site, today=moved(dt.date(2027, 1, 5)).isoformat())
         page.reload()
         titles = widget(page, "w")["titles"]
         assert "Sportmaatje" not in titles and "Online taalhulp" in titles
@@ -256,7 +256,7 @@ def test_meilisearch_first_and_feeds_when_it_is_down(page, tmp_path, partner_url
     root = write_site(tmp_path / "site")
     site_yaml = root / "content" / "site.yaml"
     site_yaml.write_text(site_yaml.read_text() + f"meilisearch:\n  url: http://127.0.0.1:{stub.server_address[1]}\n  search_key: zoeksleutel123\n")
-    build_site(root, clean=True)
+    build_site(root, clean=True, today=None)
     with serve_directory(root / "public") as site_url:
         body = '<hulpwijzer-vacatures id="w" organisatie="steunpunt" sector="zorg-en-welzijn" max="2"></hulpwijzer-vacatures>'
         page.goto(f"{partner_url}/{partner_page(partner_dir, 'meili', site_url, body)}")

@@ -1,4 +1,5 @@
 import secrets
+import shutil
 from pathlib import Path
 
 from django.conf import settings
@@ -6,18 +7,35 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.clock import clock
 from cms.content.models import OrganisationPage
 from cms.content.publishing import run_build
+from sitegen.rebase import DEMO_DATED_AROUND, rebase_content
 
 
 class Command(BaseCommand):
-    help = "Demo: lees content/ in de CMS (alleen als de database nog leeg is), maak de groepen en een beheerder, bouw de site."
+    help = (
+        "Demo: zet een kopie van content/ met de data verschoven naar vandaag in HULPWIJZER_ROOT, lees die in de CMS "
+        "(alleen als de database nog leeg is), maak de groepen en een beheerder, bouw de site."
+    )
 
     def handle(self, *args, **options):
         root = Path(settings.HULPWIJZER_ROOT)
+        source = Path(settings.REPO_ROOT) / "content"
+        target = root / "content"
         if OrganisationPage.objects.exists():
             self.stdout.write("De demo-inhoud staat al in de CMS; niets geïmporteerd.")
+            if not target.is_dir():  # the CMS is the source of truth: write its content again
+                call_command("export_content", stdout=self.stdout)
         else:
+            if target.resolve() != source.resolve():
+                # A working copy: the demo stays as lively as on the day it was written, and
+                # editing in the demo never changes the repository's content/.
+                if target.exists():
+                    shutil.rmtree(target)
+                shutil.copytree(source, target)
+                days = rebase_content(target, DEMO_DATED_AROUND, clock().today)
+                self.stdout.write(f"Demo-inhoud in {target}; alle data {days // 7} weken verschoven naar vandaag.")
             call_command("import_content", root=root, stdout=self.stdout)
             call_command("setup_groups", stdout=self.stdout)
         User = get_user_model()
