@@ -15,11 +15,18 @@ def local(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=TIMEZONE) if value.tzinfo is None else value.astimezone(TIMEZONE)
 
 
-def occurrences(activity, after: dt.datetime | None = None, limit: int = 50) -> list[tuple[dt.datetime, dt.datetime]]:
-    """(start, end) pairs in local time, in order; all of them, or those ending after ``after``."""
+def occurrences(activity, after: dt.datetime | None = None, limit: int = 50,
+                before: dt.datetime | None = None) -> list[tuple[dt.datetime, dt.datetime]]:
+    """(start, end) pairs in local time, in order; all of them, or those ending after ``after``
+    (at most ``limit``, and only those starting before ``before`` when given)."""
     duration = activity.end - activity.start
     starts = _starts(activity, after - duration if after is not None else None, limit)
-    return [(local(start), local(start + duration)) for start in starts]
+    found = [(local(start), local(start + duration)) for start in starts]
+    if after is not None:
+        found = [entry for entry in found if entry[1] > after]
+    if before is not None:
+        found = [entry for entry in found if entry[0] < before]
+    return found
 
 
 def _starts(activity, after: dt.datetime | None, limit: int) -> list[dt.datetime]:

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from dateutil.relativedelta import relativedelta
+
 from sitegen import dates
 from sitegen.facets import filter_groups, filtered, pages_of
 from sitegen.graph import Node, SiteGraph, home_url, section_url
@@ -36,7 +38,8 @@ NOT_TRANSLATED = N_("Deze pagina is niet vertaald. U gaat naar de startpagina.")
 PAGE_NUMBER = N_("pagina %(number)s")
 NOT_FOUND = N_("Pagina niet gevonden")
 AGENDA = N_("Agenda")
-AGENDA_LIMIT = 60  # occurrences on the agenda page
+AGENDA_MONTHS = 3  # the agenda shows every date in the coming three months
+AGENDA_MAX_PER_ACTIVITY = 400  # a daily activity fills three months with ~92 dates; this only stops runaway rules
 PAST_LIMIT = 20  # past activities on the agenda page
 
 
@@ -260,13 +263,16 @@ def _hubs(graph: SiteGraph, lang: str, vocabulary: str, section: str) -> Iterabl
 def _agenda(graph: SiteGraph, lang: str) -> Output:
     """Upcoming dates of all activities (recurring ones with each date), then past activities."""
     prefix = "" if lang == graph.default_lang else f"/{lang}"
+    # Every date inside the window the page names, however often an activity recurs.
+    until = graph.today + relativedelta(months=AGENDA_MONTHS)
+    window_end = dates.start_of_day(until + dt.timedelta(days=1))
     occurrences = []
     for node in current_items(graph, "activity", lang):
-        for start, end in graph.next_dates(node, 12):
+        for start, end in dates.occurrences(node.data, after=graph.now, limit=AGENDA_MAX_PER_ACTIVITY, before=window_end):
             occurrences.append((start, end, node))
     occurrences.sort(key=lambda entry: (entry[0], entry[2].title.lower()))
     months: list[tuple[dt.date, list]] = []
-    for start, end, node in occurrences[:AGENDA_LIMIT]:
+    for start, end, node in occurrences:
         month = start.date().replace(day=1)
         if not months or months[-1][0] != month:
             months.append((month, []))
@@ -279,7 +285,7 @@ def _agenda(graph: SiteGraph, lang: str) -> Output:
         deps=frozenset({"@type:activity"}),
         template="agenda.html",
         lang=lang,
-        context={"page": page, "months": months, "past": past[:PAST_LIMIT]},
+        context={"page": page, "months": months, "past": past[:PAST_LIMIT], "until": until},
     )
 
 

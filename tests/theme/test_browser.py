@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
-from support import AXE_JS, REPO, vnu_errors
+from support import AXE_JS, REPO, run_clock, vnu_errors
 
 pytestmark = pytest.mark.browser
 
@@ -185,15 +185,29 @@ def test_arabic_is_right_to_left_and_mirrors(demo_url, page):
 def test_expiry_script_hides_items_after_their_date(demo_url, browser):
     import datetime as dt
 
+    from sitegen.clock import TIMEZONE
+
     context = browser.new_context()
     page = context.new_page()
-    page.clock.set_fixed_time(dt.datetime(2026, 11, 23, 9, 0))
+    build_day = run_clock().today  # the demo was built at the start of this day
+    page.clock.set_fixed_time(dt.datetime.combine(build_day, dt.time(0, 1), TIMEZONE))
     page.goto(demo_url + "/")
-    dated = page.locator("[data-hw-valid-through], [data-hw-ends]")
+    dated = page.locator(".hw-card[data-hw-valid-through], .hw-card[data-hw-ends]")
     assert dated.count() > 0
     assert all(dated.nth(i).is_visible() for i in range(dated.count()))
     vacancy_url = page.locator("[data-hw-valid-through] .hw-card__link").first.get_attribute("href")
-    page.clock.set_fixed_time(dt.datetime(2031, 1, 1, 9, 0))
+    # Per occurrence: once the first date on a card has ended, the card shows its next date.
+    card = page.locator(".hw-card:has([data-hw-next-dates] time:nth-child(2))").first
+    first, second = card.locator("time").nth(0), card.locator("time").nth(1)
+    assert first.is_visible() and not second.is_visible()
+    ended = dt.datetime.fromisoformat(first.get_attribute("data-hw-ends")) + dt.timedelta(minutes=1)
+    title = card.locator(".hw-card__link").inner_text()
+    page.clock.set_fixed_time(ended)
+    page.goto(demo_url + "/")
+    card = page.locator(".hw-card", has_text=title).first
+    assert card.is_visible()
+    assert not card.locator("time").nth(0).is_visible() and card.locator("time").nth(1).is_visible()
+    page.clock.set_fixed_time(dt.datetime.combine(build_day + dt.timedelta(days=5 * 365), dt.time(9, 0), TIMEZONE))
     page.goto(demo_url + "/")
     assert not any(dated.nth(i).is_visible() for i in range(dated.count()))
     page.goto(demo_url + vacancy_url)

@@ -4,6 +4,7 @@
  * JavaScript everything is still shown, with its date, so nothing breaks.
  *   data-hw-valid-through="2026-12-01"   hidden from 2 December (local date)
  *   data-hw-ends="2026-12-01T16:00:00+01:00"   hidden after that moment
+ *   data-hw-next-dates   a card's next dates: only the first that has not ended is shown
  */
 (function () {
   "use strict";
@@ -34,6 +35,16 @@
         }
       } else {
         element.hidden = true;
+      }
+    }
+    var lists = document.querySelectorAll("[data-hw-next-dates]");
+    for (var j = 0; j < lists.length; j++) {
+      var shown = false;
+      var dates = lists[j].querySelectorAll("[data-hw-ends]");
+      for (var k = 0; k < dates.length; k++) {
+        var show = !shown && !expired(dates[k]);
+        dates[k].hidden = !show;
+        shown = shown || show;
       }
     }
   }
