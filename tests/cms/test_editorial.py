@@ -153,3 +153,38 @@ def test_coordinator_approves_a_partner_change_and_it_is_published(partner, site
     assert vacancy.live and vacancy.live_revision_id >= revision.pk
     text = (site_root / "content" / "vacancies" / "maatje-2.md").read_text()
     assert "hours: 4 uur per week" in text and "organisation: buurtzorg" in text
+
+
+def test_every_admin_view_works_with_stale_expiring_and_expired_items(client, admin_user, partner):
+    """Dashboard, report, listings, edit and preview answer 200 for a coordinator and a partner."""
+    _user, own, _foreign = partner
+    today = run_clock().today
+    stale = InfoPagePage.objects.get(file_name="even-vrij", locale__language_code="nl")
+    stale.last_reviewed = today - dt.timedelta(days=800)
+    stale.save_revision().publish()
+    expiring = VacancyPage.objects.get(file_name="maatje", locale__language_code="nl")
+    expiring.valid_through = today + dt.timedelta(days=5)
+    expiring.save_revision().publish()
+    own_vacancy = expiring.copy(to=own, update_attrs={"slug": "maatje-eigen", "file_name": "maatje-eigen"}, copy_revisions=False)
+    expired = VacancyPage.objects.get(file_name="verlopen", locale__language_code="nl")
+    assert expired.expired and not expired.live
+    report = freshness.build_report(today)
+    assert stale in report.stale and expiring in report.expiring
+
+    coordinator = get_user_model().objects.create_user("coordinator2", "c2@example.org", "coordinator-wachtwoord")
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
+    pages = [stale, expiring, expired, own]
+    for who, reachable in ((admin_user, pages), (coordinator, pages), (partner[0], [own, own_vacancy])):
+        client.force_login(who)
+        urls = ["/admin/", "/admin/actueel/", "/admin/pages/search/?q=maatje"]
+        if who != partner[0]:
+            urls += ["/admin/vacatures/", "/admin/activiteiten/", "/admin/informatie/", "/admin/organisaties/"]
+        urls += [f"/admin/pages/{page.pk}/edit/" for page in reachable]
+        urls += [f"/admin/pages/{page.pk}/view_draft/" for page in reachable]
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (who.username, url, response.status_code)
+        if who != partner[0]:
+            dashboard = client.get("/admin/").content.decode()
+            assert stale.title in dashboard or "Actueel houden" in dashboard
+            assert stale.title in client.get("/admin/actueel/").content.decode()

@@ -168,3 +168,23 @@ def test_vacancy_fields_round_trip(title, summary, body, remote, times, days):
     back = convert.page_to_item(page)
     assert back == item
     assert canonical_text(back) == canonical_text(item)
+
+
+def test_check_and_import_agree_on_sibling_slugs(tmp_path):
+    """An activity and a vacancy of one organisation with one slug: check says so, and import says the same."""
+    from sitegen.build import check
+    from sitegen.problems import ContentError
+    from support import MINIMAL_SITE, rebased_copy, run_clock
+
+    root = rebased_copy(MINIMAL_SITE, tmp_path / "site")
+    vacancy = (root / "content" / "vacancies" / "maatje.md").read_text(encoding="utf-8")
+    activity_slug = "mantelzorgcafe"
+    (root / "content" / "vacancies" / f"{activity_slug}.md").write_text(vacancy.replace("title: Maatje voor een oudere", "title: Gastvrouw mantelzorgcafé"), encoding="utf-8")
+    organiser = parse_item("activities/mantelzorgcafe.md", (root / "content" / "activities" / "mantelzorgcafe.md").read_bytes()).item.organiser
+    assert organiser == parse_item("vacancies/maatje.md", vacancy.encode()).item.organisation
+    problems = [p for p in check(root, run_clock()) if p.severity == "error"]
+    assert len(problems) == 1 and "van dezelfde organisatie" in problems[0].message
+    assert "content/activities/mantelzorgcafe.md" in problems[0].message or "content/vacancies/mantelzorgcafe.md" in problems[0].message
+    with pytest.raises(ContentError) as raised:
+        import_site(root, run_clock())
+    assert [p.format() for p in raised.value.problems] == [p.format() for p in problems]
