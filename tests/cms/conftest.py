@@ -76,3 +76,13 @@ def publish(django_capture_on_commit_callbacks):
 
     return run
 
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_writes():
+    """Writes queued in a test whose transaction was rolled back must not reach the next test's commit."""
+    from cms.content import publishing
+
+    publishing._queue = None
+    yield
+    publishing._queue = None
