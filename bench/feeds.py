@@ -55,7 +55,7 @@ def main() -> None:
         generate(args.size, root)
 
     from sitegen import structured
-    from sitegen.build import load_site
+    from sitegen.read import load_site
     from sitegen.feeds import generate as plan_feeds
     from sitegen.render import Renderer, Theme
 
@@ -91,8 +91,8 @@ def main() -> None:
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; one core")
     print(f"site: {args.size} items, {len(graph.nodes)} nodes; load {load_seconds:.2f} s; plan feeds {plan_seconds:.2f} s, {len(outputs)} files")
-    print("| kind | files | total | largest | render time (CPU) |")
-    print("|---|---:|---:|---:|---:|")
+    print(f"| kind | files | total | largest | render time (CPU) |")
+    print(f"|---|---:|---:|---:|---:|")
     for label in sorted(sizes):
         entries = sizes[label]
         total = sum(size for size, _ in entries)

@@ -12,10 +12,11 @@ import json
 import re
 from typing import Any, Iterable
 
-from search import synonyms as synonym_list
 from sitegen.graph import Node, SiteGraph, vocab_values
 from sitegen.i18n import N_, gettext_for
 from sitegen.markdown import plain_text
+
+from search import synonyms as synonym_list
 
 # Facet name (the same in both backends and in search.js) -> vocabulary. Facet values are
 # term slugs (and the type code for "type"), the same in every language; search.js shows

@@ -32,9 +32,7 @@ class SearchIndexError(RenderError):
 
 def pagefind_binary() -> str:
     try:
-        from pagefind.service import (
-            _must_get_executable,  # the pagefind package finds pagefind_bin
-        )
+        from pagefind.service import _must_get_executable  # the pagefind package finds pagefind_bin
 
         return str(_must_get_executable().resolve())
     except Exception:  # noqa: BLE001 - any failure means: not installed

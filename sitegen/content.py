@@ -18,13 +18,11 @@ from sitegen import frontmatter, markdown
 from sitegen.model import (
     FOLDER_TYPES,
     ITEM_TYPES,
-    VOCABULARY_NAMES,
     FieldError,
     Item,
     Markdown,
-    SiteConfig,
-    Vocabulary,
 )
+from sitegen.site_model import VOCABULARY_NAMES, SiteConfig, Vocabulary
 from sitegen.problems import Problem
 
 CONTENT_LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")

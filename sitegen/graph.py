@@ -18,7 +18,8 @@ from pydantic import BaseModel
 
 from sitegen import dates
 from sitegen.content import ParsedItem
-from sitegen.model import ITEM_TYPES, Item, Ref, SiteConfig, Vocab, Vocabulary
+from sitegen.model import ITEM_TYPES, Item, Ref, Vocab
+from sitegen.site_model import SiteConfig, Vocabulary
 from sitegen.problems import Problem
 
 

@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable
 # Hulpwijzer (pages, feeds, search, widget…) adds its module here.
 GENERATOR_MODULES: list[str] = [
     "sitegen.pages",
+    "sitegen.agenda",
     "sitegen.feeds",
     "sitegen.docs",
     "sitegen.vacancies",

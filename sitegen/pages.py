@@ -1,14 +1,10 @@
-"""The HTML pages of the site: home, listings, detail pages, hubs, 404, sitemap."""
+"""The HTML pages of the site: home, listings, detail pages, hubs, 404, sitemap (the agenda: sitegen.agenda)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from dateutil.relativedelta import relativedelta
-
-from sitegen import dates
 from sitegen.facets import filter_groups, filtered, pages_of
 from sitegen.graph import Node, SiteGraph, home_url, section_url
 from sitegen.i18n import N_, gettext_for
@@ -37,10 +33,6 @@ RELATED_COUNT = 3
 NOT_TRANSLATED = N_("Deze pagina is niet vertaald. U gaat naar de startpagina.")
 PAGE_NUMBER = N_("pagina %(number)s")
 NOT_FOUND = N_("Pagina niet gevonden")
-AGENDA = N_("Agenda")
-AGENDA_MONTHS = 3  # the agenda shows every date in the coming three months
-AGENDA_MAX_PER_ACTIVITY = 400  # a daily activity fills three months with ~92 dates; this only stops runaway rules
-PAST_LIMIT = 20  # past activities on the agenda page
 
 
 @dataclass
@@ -121,7 +113,6 @@ def generate(graph: SiteGraph, renderer) -> Iterable[Output]:
             yield from _listing(graph, lang, type_name)
         for vocabulary, section in HUB_VOCABULARIES.items():
             yield from _hubs(graph, lang, vocabulary, section)
-        yield _agenda(graph, lang)
         yield from _statements(graph, lang)
         yield _not_found(graph, lang)
     for node in graph.nodes:
@@ -258,35 +249,6 @@ def _hubs(graph: SiteGraph, lang: str, vocabulary: str, section: str) -> Iterabl
                 "listing_urls": {t: section_url(lang, graph.default_lang, ITEM_TYPES[t].section) for t in HUB_TYPES},
             },
         )
-
-
-def _agenda(graph: SiteGraph, lang: str) -> Output:
-    """Upcoming dates of all activities (recurring ones with each date), then past activities."""
-    prefix = "" if lang == graph.default_lang else f"/{lang}"
-    # Every date inside the window the page names, however often an activity recurs.
-    until = graph.today + relativedelta(months=AGENDA_MONTHS)
-    window_end = dates.start_of_day(until + dt.timedelta(days=1))
-    occurrences = []
-    for node in current_items(graph, "activity", lang):
-        for start, end in dates.occurrences(node.data, after=graph.now, limit=AGENDA_MAX_PER_ACTIVITY, before=window_end):
-            occurrences.append((start, end, node))
-    occurrences.sort(key=lambda entry: (entry[0], entry[2].title.lower()))
-    months: list[tuple[dt.date, list]] = []
-    for start, end, node in occurrences:
-        month = start.date().replace(day=1)
-        if not months or months[-1][0] != month:
-            months.append((month, []))
-        months[-1][1].append({"start": start, "end": end, "item": node})
-    past = [node for node in graph.localized("activity", lang) if not graph.is_current(node)]
-    past.sort(key=lambda node: (-(dates.last_end(node.data) or graph.now).timestamp(), node.title.lower()))
-    page = PageInfo(title=gettext_for(lang)(AGENDA), url=f"{prefix}/agenda/", lang=lang, alternates=all_languages(graph, "/agenda/"))
-    return Output(
-        page_path(page.url),
-        deps=frozenset({"@type:activity"}),
-        template="agenda.html",
-        lang=lang,
-        context={"page": page, "months": months, "past": past[:PAST_LIMIT], "until": until},
-    )
 
 
 STATEMENTS = {

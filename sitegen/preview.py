@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.build import attach_browser_search, load_site
+from sitegen.build import attach_browser_search
+from sitegen.read import load_site
 from sitegen.clock import Clock
 from sitegen.content import parse_item
 from sitegen.graph import build_graph

@@ -95,7 +95,7 @@ def new_item(root: Path, type_name: str, title: str, today: dt.date, lang: str =
 
 def format_content(root: Path, write: bool = True) -> tuple[list[str], list[Problem]]:
     """Rewrite every valid content file in canonical form; report the invalid ones."""
-    from sitegen.build import content_files
+    from sitegen.read import content_files
 
     changed: list[str] = []
     problems: list[Problem] = []

@@ -35,14 +35,7 @@ TRAVEL = os.environ.get("HULPWIJZER_TEST_NOW", "").strip()
 if TRAVEL:
     time_machine.travel(_travel_target(TRAVEL), tick=True).start()
 
-from support import (  # noqa: E402
-    CHROMIUM_ARGS,
-    REPO,
-    build_site,
-    chromium_path,
-    rebased_copy,
-    serve_directory,
-)
+from support import CHROMIUM_ARGS, REPO, build_site, chromium_path, rebased_copy, serve_directory  # noqa: E402
 
 
 def pytest_report_header(config):

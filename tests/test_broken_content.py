@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import MINIMAL_SITE, TEST_TODAY, copy_site
 
 from sitegen.cli import main
+from support import MINIMAL_SITE, TEST_TODAY, copy_site
 
 BROKEN = Path(__file__).parent / "broken"
 EXPECTED = yaml.safe_load((BROKEN / "expected.yaml").read_text(encoding="utf-8"))

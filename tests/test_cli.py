@@ -38,7 +38,7 @@ def test_new_refuses_a_title_without_letters(site, capsys):
 
 
 def test_format_is_idempotent_and_keeps_meaning(site, capsys):
-    from sitegen.build import load_site
+    from sitegen.read import load_site
 
     before = {n.key: n.data for n in load_site(site, TODAY).graph.nodes}
     assert main(["--root", str(site), "format"]) == 0

@@ -14,7 +14,8 @@ from collections import Counter
 import pytest
 
 from sitegen import dates
-from sitegen.build import check, load_site
+from sitegen.build import check
+from sitegen.read import load_site
 from sitegen.clock import Clock
 from sitegen.scaffold import format_content
 from tests.support import REPO, TEST_TODAY

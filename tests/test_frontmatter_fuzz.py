@@ -7,11 +7,12 @@ import datetime as dt
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import MINIMAL_SITE
 
-from sitegen.content import load_site_config, load_vocabularies, parse_item
+from sitegen.content import load_vocabularies, parse_item
 from sitegen.graph import build_graph
+from sitegen.content import load_site_config
 from sitegen.model import ITEM_TYPES, TYPE_FOLDERS
+from support import MINIMAL_SITE
 
 SITE, _, _ = load_site_config(MINIMAL_SITE)
 VOCABULARIES, _, _ = load_vocabularies(MINIMAL_SITE)

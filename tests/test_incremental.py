@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from support import MINIMAL_SITE, build_site, copy_site
 
 

@@ -6,9 +6,8 @@ import threading
 import urllib.error
 import urllib.request
 
-from support import REPO
-
 from sitegen.serve import Reloader, headers_for, make_server, netlify_headers
+from support import REPO
 
 
 def fetch(url: str):

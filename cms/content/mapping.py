@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-import typing
 import uuid
+import typing
 from dataclasses import dataclass
 from typing import Any
 

@@ -28,14 +28,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.content import mapping
-from sitegen.model import (
-    VOCABULARY_NAMES,
-    Activity,
-    InfoPage,
-    Organisation,
-    RespiteOffer,
-    Vacancy,
-)
+from sitegen.model import Activity, InfoPage, Organisation, RespiteOffer, Vacancy
+from sitegen.site_model import VOCABULARY_NAMES
 
 # ----------------------------------------------------------------------------- vocabularies
 

@@ -7,8 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sitegen import frontmatter
-from sitegen.model import SiteConfig
-from sitegen.model import Vocabulary as VocabularyModel
+from sitegen.site_model import SiteConfig, Vocabulary as VocabularyModel
 
 LANGS = ("nl", "en", "ar")
 STRUCTURED_KEYS = ("loket", "crisis_lines", "menu", "footer_links", "meilisearch")

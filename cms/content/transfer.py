@@ -22,10 +22,10 @@ from cms.content.models import (
     SiteSettings,
     Vocabulary,
 )
-from sitegen.build import content_files, load_site
+from sitegen.read import content_files, load_site
 from sitegen.clock import Clock
 from sitegen.content import parse_item, split_name
-from sitegen.model import VOCABULARY_NAMES
+from sitegen.site_model import VOCABULARY_NAMES
 from sitegen.problems import ContentError, Problem
 
 LANGUAGES = ("nl", "en", "ar")

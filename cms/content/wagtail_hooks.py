@@ -29,17 +29,11 @@ def _export_vocabulary(request, instance):
 # ----------------------------------------------------------------------------- flat listings per page type
 
 import django_filters  # noqa: E402
-from wagtail.admin.ui.tables import Column  # noqa: E402
 from wagtail.admin.views.pages.listing import PageFilterSet  # noqa: E402
+from wagtail.admin.ui.tables import Column  # noqa: E402
 from wagtail.admin.viewsets.pages import PageListingViewSet  # noqa: E402
 
-from cms.content.models import (  # noqa: E402
-    ActivityPage,
-    InfoPagePage,
-    OrganisationPage,
-    RespiteOfferPage,
-    VacancyPage,
-)
+from cms.content.models import ActivityPage, InfoPagePage, OrganisationPage, RespiteOfferPage, VacancyPage  # noqa: E402
 
 
 def _filterset(page_model, extra_fields: list[str]):

@@ -19,28 +19,10 @@ from collections import defaultdict
 from typing import Iterable
 
 from dateutil.rrule import rrulestr
-from icalendar import (
-    Calendar,
-    Event,
-    Timezone,
-    TimezoneDaylight,
-    TimezoneStandard,
-    vCalAddress,
-    vDuration,
-    vRecur,
-    vText,
-)
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vDuration, vRecur, vText
 
 from sitegen import dates
-from sitegen.feeds.common import (
-    OPEN_DATA,
-    address_line,
-    graph_cache,
-    host,
-    lang_prefix,
-    organiser,
-    ref_deps,
-)
+from sitegen.feeds.common import OPEN_DATA, address_line, graph_cache, host, lang_prefix, organiser, ref_deps
 from sitegen.graph import Node, SiteGraph
 from sitegen.i18n import gettext_for
 from sitegen.outputs import Output

@@ -7,17 +7,11 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from support import moved, run_clock
 
-from cms.content.models import (
-    ActivityPage,
-    InfoPagePage,
-    OrganisationIndexPage,
-    OrganisationPage,
-    VacancyPage,
-)
+from cms.content.models import ActivityPage, InfoPagePage, OrganisationIndexPage, OrganisationPage, VacancyPage
 from cms.editorial import freshness
 from cms.editorial.groups import COORDINATORS, partner_group_name, setup_partner
+from support import moved, run_clock
 
 pytestmark = pytest.mark.django_db
 

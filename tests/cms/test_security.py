@@ -10,6 +10,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+
 from support import REPO
 
 pytestmark = pytest.mark.django_db

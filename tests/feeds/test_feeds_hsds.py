@@ -10,10 +10,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from feeds_conftest import hsds_schema_dir
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from feeds_conftest import hsds_schema_dir
 from support import build_site
 
 PAGE_FIELDS = {"total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"}
@@ -142,7 +143,7 @@ def test_datapackage_rows_validate_against_tabular_schema(feeds_public, schemas)
 
 
 def expected_directory(root: Path) -> dict[str, set[str]]:
-    from sitegen.build import load_site
+    from sitegen.read import load_site
 
     graph = load_site(root, dt.date(2026, 11, 23)).graph
     result: dict[str, set[str]] = {}

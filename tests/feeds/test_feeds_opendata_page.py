@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from support import run_axe, serve_directory, vnu_errors
 
 HREF = re.compile(r'href="(/[^"#?]*)"')

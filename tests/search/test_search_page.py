@@ -10,16 +10,7 @@ from pathlib import Path
 
 import pytest
 from search_harness import evaluate, load_relevance_set, run_query
-from support import (
-    MINIMAL_SITE,
-    REPO,
-    build_site,
-    copy_site,
-    run_axe,
-    run_clock,
-    serve_directory,
-    vnu_errors,
-)
+from support import MINIMAL_SITE, REPO, build_site, copy_site, run_axe, run_clock, serve_directory, vnu_errors
 
 pytestmark = pytest.mark.browser
 
@@ -188,7 +179,7 @@ def test_relevance_set_on_the_static_backend(page, demo_url, demo_root, request)
     (Path(request.config.rootpath) / ".pytest_cache" / "search-relevance.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     assert report["top3"] >= 0.95 and report["mrr"] >= 0.85, (summary, misses)
     # Expired vacancies and past activities are never returned.
-    from sitegen.build import load_site
+    from sitegen.read import load_site
 
     site = load_site(demo_root, run_clock().today)
     expired = {node.url for node in site.graph.nodes if not site.graph.is_current(node)}

@@ -74,7 +74,7 @@ def test_related_items_are_dependencies(tmp_path):
     in every build; when it changes, the set of dependency names (and so the fingerprint) changes."""
     import datetime as dt
 
-    from sitegen.build import load_site
+    from sitegen.read import load_site
     from sitegen.pages import _detail, related_items
 
     root = copy_site(MINIMAL_SITE, tmp_path)

@@ -3,25 +3,19 @@ served on one origin, and partner pages served on another origin."""
 
 from __future__ import annotations
 
+import sys
+
 import contextlib
 import functools
 import http.server
 import shutil
-import sys
 import threading
 from pathlib import Path
 
 import pytest
-from support import (
-    AXE_JS,
-    MINIMAL_SITE,
-    build_site,
-    copy_site,
-    run_clock,
-    serve_directory,
-)
 
 from sitegen.rebase import DEMO_DATED_AROUND, rebase_content
+from support import AXE_JS, MINIMAL_SITE, build_site, copy_site, run_clock, serve_directory
 
 # Every text field of one vacancy (and the name of one organisation) carries a script payload.
 XSS = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2</script>"\'><svg onload=alert(3)>'

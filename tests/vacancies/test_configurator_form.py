@@ -9,10 +9,10 @@ import urllib.error
 import urllib.request
 
 import pytest
-from support import REPO, vnu_errors
-from vacancies_conftest import axe_violations
 
+from vacancies_conftest import axe_violations
 from sitegen.serve import make_server, parse_redirects, redirect_for
+from support import REPO, vnu_errors
 
 RULES = """# comment
 /vacatures/widget/organisatie/ organisatie=:slug /vacatures/widget/organisatie/:slug/ 302!

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from vacancies_conftest import axe_violations
 
 pytestmark = pytest.mark.browser
