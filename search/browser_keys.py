@@ -34,7 +34,6 @@ class BrowserSearch:
     prefix: str
     page_key: str
     widget_key: str
-    expires: dt.datetime | None = None  # of the tokens; None for the plain search key
 
 
 def index_uid(prefix: str, lang: str) -> str:
@@ -80,4 +79,4 @@ def browser_search(meilisearch: dict | None, languages: list[str], build_day: dt
         return None, [Problem(SITE_YAML, None, "meilisearch.search_key_uid",
                               f"er kon geen zoektoken worden gemaakt ({error}). De live zoekfunctie staat uit; de site zoekt met de gewone zoekfunctie",
                               "zet in search_key_uid de uid (een uuid) van de zoeksleutel; zie docs/search.md", severity="warning")]
-    return BrowserSearch(url, prefix, page, widget, expires=widget_expires), []
+    return BrowserSearch(url, prefix, page, widget), []

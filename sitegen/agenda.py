@@ -42,7 +42,7 @@ def agenda_page(graph: SiteGraph, lang: str) -> Output:
             months.append((month, []))
         months[-1][1].append({"start": start, "end": end, "item": node})
     past = [node for node in graph.localized("activity", lang) if not graph.is_current(node)]
-    past.sort(key=lambda node: (-(dates.last_end(node.data) or graph.now).timestamp(), node.title.lower()))
+    past.sort(key=lambda node: (-(graph.series_end(node) or graph.now).timestamp(), node.title.lower()))
     page = PageInfo(title=gettext_for(lang)(AGENDA), url=f"{prefix}/agenda/", lang=lang, alternates=all_languages(graph, "/agenda/"))
     return Output(
         page_path(page.url),

@@ -187,12 +187,22 @@ class SiteGraph:
             if node.type_name == "vacancy":
                 known = node.data.valid_through >= self.today and node.data.posted <= self.today
             elif node.type_name == "activity":
-                end = dates.last_end(node.data)
+                end = self.series_end(node)
                 known = end is None or end > self.now
             else:
                 known = True
             self._current[node.key] = known
         return known
+
+    @cached_property
+    def _series_ends(self) -> dict[str, dt.datetime | None]:
+        return {}
+
+    def series_end(self, node: Node) -> dt.datetime | None:
+        """When an activity's last date ends; None when it never ends (cached: it expands the whole rule)."""
+        if node.key not in self._series_ends:
+            self._series_ends[node.key] = dates.last_end(node.data)
+        return self._series_ends[node.key]
 
     def next_dates(self, node: Node, limit: int = 5) -> list[tuple[dt.datetime, dt.datetime]]:
         """The next (start, end) dates of an activity from the build date on (cached)."""
@@ -237,12 +247,15 @@ def vocab_values(item: BaseModel, path: tuple = ()) -> Iterable[tuple[tuple, str
                     yield from vocab_values(element, here + (index,))
 
 
+def organisation_field(model: type[BaseModel]) -> str | None:
+    """The field that names the organisation an item belongs to (organiser, provider, organisation), if any.
+    In the CMS such items are pages under that organisation."""
+    return next((name for name, target_type in ref_fields(model) if target_type == "organisation"), None)
+
+
 def organisation_of(node: Node) -> str | None:
-    """The organisation an item belongs to (its organiser, provider or organisation), if its type has one."""
-    for name, target_type in ref_fields(type(node.data)):
-        if target_type == "organisation":
-            return getattr(node.data, name) or None
-    return None
+    name = organisation_field(type(node.data))
+    return (getattr(node.data, name) or None) if name else None
 
 
 # ----------------------------------------------------------------------------- building the graph

@@ -111,7 +111,6 @@ class Renderer:
                 home_url=self.home_url(lang),
                 url_for=self.url_for,
                 json_ld_for=lambda node: structured.json_ld_for(self.graph, node),
-                series_end=lambda node: dates.last_end(node.data),
                 CARD_DATES=CARD_DATES,
             )
             env.filters.update(

@@ -49,11 +49,15 @@ def moved(day: dt.date) -> dt.date:
     return day + dt.timedelta(days=7 * weeks_between(DEMO_DATED_AROUND, run_clock().today))
 
 
+def rebase_site(root: Path, day: dt.date | None = None) -> Path:
+    """Move the dates of a site dated around TEST_TODAY to ``day`` (the test clock's), in place."""
+    rebase_content(root / "content", DEMO_DATED_AROUND, day or run_clock().today)
+    return root
+
+
 def rebased_copy(source: Path, target: Path, day: dt.date | None = None) -> Path:
     """A writable copy of a site dated around TEST_TODAY, with its dates moved to ``day`` (the test clock's)."""
-    copy_site(source, target)
-    rebase_content(target / "content", DEMO_DATED_AROUND, day or run_clock().today)
-    return target
+    return rebase_site(copy_site(source, target), day)
 
 
 def build_site(root: Path, out: Path | None = None, clean: bool = False, today: str | None = TEST_TODAY, jobs: int = 1,

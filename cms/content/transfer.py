@@ -22,9 +22,10 @@ from cms.content.models import (
     SiteSettings,
     Vocabulary,
 )
+from sitegen.graph import organisation_field
 from sitegen.read import content_files, load_site
 from sitegen.clock import Clock
-from sitegen.content import parse_item, split_name
+from sitegen.content import ParsedItem, split_name
 from sitegen.site_model import VOCABULARY_NAMES
 from sitegen.problems import ContentError, Problem
 
@@ -117,7 +118,7 @@ def import_site(site_root: Path, clock: Clock, stdout=None) -> ImportReport:
         raise ContentError(sorted(errors))
     current = {node.key: site.graph.is_current(node) for node in site.graph.nodes}
     try:
-        _import(site_root, content, current, report, say)
+        _import(site_root, content, [entry for entry in site.parsed if entry.item is not None], current, report, say)
     except ValidationError as error:  # a rule the generator does not know yet: say where, never a traceback
         raise ContentError([Problem("content/", None, None, f"de CMS weigert de inhoud: {'; '.join(error.messages)}",
                                     "verbeter het genoemde veld en importeer opnieuw")]) from None
@@ -126,7 +127,7 @@ def import_site(site_root: Path, clock: Clock, stdout=None) -> ImportReport:
     return report
 
 
-def _import(site_root: Path, content: Path, current: dict[str, bool], report: ImportReport, say) -> None:
+def _import(site_root: Path, content: Path, entries: list[ParsedItem], current: dict[str, bool], report: ImportReport, say) -> None:
     with publishing.suspended(), transaction.atomic():
         locales = ensure_locales()
         settings = SiteSettings.load()
@@ -140,18 +141,9 @@ def _import(site_root: Path, content: Path, current: dict[str, bool], report: Im
                 siteconfig.load_vocabulary(name, path.read_text(encoding="utf-8"))
         home, info_index, org_index = ensure_tree()
         images = _Images(site_root)
-        files = sorted(content_files(site_root), key=lambda p: (IMPORT_ORDER.index(p.parent.name), p.name))
-        parsed = []
-        for path in files:
-            key = path.relative_to(content).as_posix()
-            raw = path.read_bytes()
-            entry = parse_item(key, raw)
-            if entry.item is None:
-                report.problems.extend(entry.problems)
-                continue
-            parsed.append((entry, raw.decode("utf-8")))
-        if report.problems:
-            raise ContentError(sorted(report.problems))
+        # The items as load_site parsed them (it refused the import if any was invalid).
+        entries = sorted(entries, key=lambda entry: (IMPORT_ORDER.index(entry.key.split("/")[0]), entry.key))
+        parsed = [(entry, (content / entry.key).read_text(encoding="utf-8")) for entry in entries]
         sources: dict[tuple[str, str], object] = {}  # (type, translation key) -> Dutch page
         for entry, text in [p for p in parsed if p[0].lang == "nl"]:
             model = PAGE_MODELS[entry.type_name]
@@ -196,7 +188,7 @@ def _parent_for(entry, info_index, org_index, locale):
         return info_index
     if entry.type_name == "organisation":
         return org_index
-    ref_field = {"activity": "organiser", "offer": "provider", "vacancy": "organisation"}[entry.type_name]
+    ref_field = organisation_field(type(entry.item))
     ref = getattr(entry.item, ref_field)
     org = OrganisationPage.objects.filter(locale=locale, file_name=ref).first()
     if org is None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import MINIMAL_SITE, build_site, copy_site, run_clock
-
-from sitegen.rebase import DEMO_DATED_AROUND, rebase_content
+from support import MINIMAL_SITE, build_site, copy_site, rebase_site
 
 EXTRA_ACTIVITY = """---
 title: Wandelgroep {number}
@@ -38,6 +36,6 @@ def small_site(tmp_path_factory) -> Path:
     """The minimal site plus 22 activities, built into <root>/public."""
     root = copy_site(MINIMAL_SITE, tmp_path_factory.mktemp("small"))
     add_activities(root, 22)
-    rebase_content(root / "content", DEMO_DATED_AROUND, run_clock().today)  # browsed now: built now
+    rebase_site(root)  # browsed now: built now
     build_site(root, out=root / "public", clean=True, today=None)
     return root / "public"

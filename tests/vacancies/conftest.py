@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.rebase import DEMO_DATED_AROUND, rebase_content
-from support import AXE_JS, MINIMAL_SITE, build_site, copy_site, run_clock, serve_directory
+from support import AXE_JS, MINIMAL_SITE, build_site, copy_site, rebase_site, serve_directory
 
 # Every text field of one vacancy (and the name of one organisation) carries a script payload.
 XSS = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2</script>"\'><svg onload=alert(3)>'
@@ -96,7 +95,7 @@ def write_site(root: Path) -> Path:
     (content / "organisations" / "buurthuis.md").write_text(ORGANISATION.format(xss=XSS.replace('"', '\\"')), encoding="utf-8")
     for slug, text in VACANCIES:
         (content / "vacancies" / f"{slug}.md").write_text(text, encoding="utf-8")
-    rebase_content(content, DEMO_DATED_AROUND, run_clock().today)  # the browser runs now: so does the site
+    rebase_site(root)  # the browser runs now: so does the site
     return root
 
 
