@@ -20,6 +20,9 @@ import sys
 import time
 from pathlib import Path
 
+from sitegen.clock import Clock
+from sitegen.rebase import DEMO_DATED_AROUND, rebase_content
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -35,6 +38,7 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         shutil.copytree(REPO / "content", work / "content")
+        rebase_content(work / "content", DEMO_DATED_AROUND, Clock.system().today)  # as the demo does
         shutil.copy(REPO / "netlify.toml", work / "netlify.toml")
     os.environ.update(
         DJANGO_SETTINGS_MODULE="cms.settings.dev",
@@ -49,6 +53,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import transaction
 
+    from cms.clock import clock
     from cms.content import publishing
     from cms.content.models import OrganisationPage
     from cms.content.transfer import import_site
@@ -56,7 +61,7 @@ def main() -> int:
     if fresh:
         started = time.perf_counter()
         call_command("migrate", verbosity=0)
-        import_site(work)
+        import_site(work, clock())
         print(f"import of the demo content: {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     publishing.run_build()
