@@ -12,7 +12,8 @@ import json
 import re
 from typing import Any, Iterable
 
-from sitegen.graph import Node, SiteGraph, vocab_values
+from sitegen import dates
+from sitegen.graph import Node, SiteGraph, organisation_of, vocab_values
 from sitegen.i18n import N_, gettext_for
 from sitegen.markdown import plain_text
 
@@ -159,20 +160,19 @@ def keywords(graph: SiteGraph, node: Node, terms: list[tuple[str, str]], lang: s
 
 
 def _organisation(graph: SiteGraph, node: Node, lang: str) -> Node | None:
-    for name in ("organisation", "organiser", "provider"):
-        ref = getattr(node.data, name, None)
-        if ref:
-            return graph.resolve("organisation", ref, lang)
-    return None
+    ref = organisation_of(node)
+    return graph.resolve("organisation", ref, lang) if ref else None
 
 
 def _add_dates(graph: SiteGraph, node: Node, doc: dict[str, Any]) -> None:
     data = node.data
     if node.type_name == "activity":
-        upcoming = graph.next_dates(node, 1)
+        upcoming = graph.next_dates(node, dates.CARRIED_DATES)
         if upcoming:
             doc["next_date"] = upcoming[0][0].isoformat()
             doc["next_date_ts"] = int(upcoming[0][0].timestamp())
+            # ISO 8601 intervals: search.js shows the first that has not ended, and drops the result after the last.
+            doc["dates"] = [f"{start.isoformat()}/{end.isoformat()}" for start, end in upcoming]
     elif node.type_name == "vacancy":
         doc["posted"] = data.posted.isoformat()
         doc["valid_through"] = data.valid_through.isoformat()

@@ -68,6 +68,11 @@ def start_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0), TIMEZONE)
 
 
+# Dates a card or search result carries, so that it can move on to the next date (or drop out)
+# by itself between two daily builds (static/js/expiry.js, search.js).
+CARRIED_DATES = 3
+
+
 def stale_before(today: dt.date, months: int) -> dt.date:
     """Items last reviewed before this day are stale: ``months`` calendar months back (the site and the CMS)."""
     return today - relativedelta(months=months)

@@ -18,7 +18,6 @@ from sitegen import dates, markdown, structured
 from sitegen.i18n import text_direction, translations
 
 THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
-CARD_DATES = 3  # dates an activity card carries, so it stays right for days without a rebuild (expiry.js)
 
 
 @dataclass
@@ -111,7 +110,7 @@ class Renderer:
                 home_url=self.home_url(lang),
                 url_for=self.url_for,
                 json_ld_for=lambda node: structured.json_ld_for(self.graph, node),
-                CARD_DATES=CARD_DATES,
+                CARD_DATES=dates.CARRIED_DATES,
             )
             env.filters.update(
                 markdown=self.markdown,

@@ -186,3 +186,36 @@ def test_relevance_set_on_the_static_backend(page, demo_url, demo_root, request)
     assert expired, "the demo content has expired items to check"
     returned = {url for row in report["rows"] for url in row["urls"]}
     assert not returned & expired
+
+
+RESULT_DATES = """() => Array.from(document.querySelectorAll('.hw-result')).map(li => ({
+  url: li.querySelector('.hw-result__title a').getAttribute('href'),
+  date: (li.querySelector('.hw-result__meta time') || {getAttribute: () => null}).getAttribute('datetime'),
+}))"""
+
+
+def test_results_move_to_the_next_date_and_drop_out_between_builds(browser, minimal_url):
+    """The minimal site is built on TEST_TODAY: the café's next dates are 15 Dec, 19 Jan and 16 Feb (14-16 h);
+    the buddy vacancy runs until 31 March. The visitor's clock moves on without a rebuild."""
+    import datetime as dt
+
+    from sitegen.clock import TIMEZONE
+
+    def results(moment: dt.datetime, query: str) -> dict[str, str | None]:
+        context = browser.new_context()
+        page = context.new_page()
+        page.clock.set_fixed_time(moment)
+        page.goto(minimal_url + "/zoeken/")
+        page.wait_for_function("() => document.querySelector('[data-hw-search]').hwSearch")
+        run_query(page, query)
+        found = {row["url"]: row["date"] for row in page.evaluate(RESULT_DATES)}
+        context.close()
+        return found
+
+    cafe = "/activiteiten/mantelzorgcafe/"
+    at = lambda *args: dt.datetime(*args, tzinfo=TIMEZONE)  # noqa: E731
+    assert results(at(2026, 11, 23, 10), "mantelzorgcafé")[cafe] == "2026-12-15"
+    assert results(at(2026, 12, 15, 16, 1), "mantelzorgcafé")[cafe] == "2027-01-19"
+    assert cafe not in results(at(2027, 2, 16, 16, 1), "mantelzorgcafé")
+    assert "/vacatures/maatje/" in results(at(2027, 3, 31, 23), "maatje")
+    assert "/vacatures/maatje/" not in results(at(2027, 4, 1, 9), "maatje")

@@ -35,7 +35,8 @@ class Command(BaseCommand):
                     shutil.rmtree(target)
                 shutil.copytree(source, target)
                 days = rebase_content(target, DEMO_DATED_AROUND, clock().today)
-                self.stdout.write(f"Demo-inhoud in {target}; alle data {days // 7} weken verschoven naar vandaag.")
+                weeks = abs(days) // 7
+                self.stdout.write(f"Demo-inhoud in {target}; alle data {weeks} {'week' if weeks == 1 else 'weken'} verschoven naar vandaag.")
             call_command("import_content", root=root, stdout=self.stdout)
             call_command("setup_groups", stdout=self.stdout)
         User = get_user_model()

@@ -249,13 +249,36 @@
     // Results from the merged Dutch index come with absolute URLs: keep the path.
     var url = new URL(doc.url, window.location.href).pathname;
     var translated = lang === defaultLang || url.indexOf("/" + lang + "/") === 0;
+    var dates = meta.dates ? meta.dates.split(" ") : [];
     return {
       id: meta.id || url, kind: meta.type, url: url, title: meta.title || url, summary: meta.summary || "",
-      excerptHtml: excerpt.trim(), organisation: meta.organisation || "", date: meta.date || "",
+      excerptHtml: excerpt.trim(), organisation: meta.organisation || "", date: nextDate(dates, meta.date || ""),
       stale: meta.stale === "1", filters: doc.filters || {}, translated: translated, lang: meta.lang || "",
       // Prefer the page's language; an untranslated (Dutch) item still shows, a little lower.
       score: translated ? score : score * UNTRANSLATED_FACTOR,
+      ended: ended(dates, meta.until || ""),
     };
+  }
+
+  // Between two daily builds a result can pass: an activity then shows its next date that has not
+  // ended and drops out after the last one it carries; a vacancy drops out after its last day.
+  function localToday() {
+    var now = new Date();
+    return now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+  }
+
+  function upcoming(dates) {
+    var now = Date.now();
+    return dates.filter(function (interval) { return Date.parse(interval.split("/")[1]) > now; });
+  }
+
+  function ended(dates, until) {
+    return (dates.length > 0 && upcoming(dates).length === 0) || (!!until && until < localToday());
+  }
+
+  function nextDate(dates, fallback) {
+    var next = upcoming(dates)[0];
+    return next ? next.split("/")[0].slice(0, 10) : fallback;
   }
 
   // The same item in the page's language and in Dutch: keep the translation.
@@ -282,7 +305,7 @@
     var timer = setTimeout(function () { controller.abort(); }, MEILI_TIMEOUT_MS);
     var body = {
       q: text, limit: MAX_RESULTS, showRankingScore: true, matchingStrategy: "frequency",
-      attributesToRetrieve: ["id", "url", "title", "summary", "organisation", "next_date", "stale", "content_lang"].concat(FACETS),
+      attributesToRetrieve: ["id", "url", "title", "summary", "organisation", "next_date", "dates", "valid_through", "stale", "content_lang"].concat(FACETS),
       attributesToCrop: ["text"], cropLength: 24, attributesToHighlight: ["text"],
       highlightPreTag: "\u0001", highlightPostTag: "\u0002",
     };
@@ -302,8 +325,8 @@
         var excerpt = cropped.indexOf("\u0001") === -1 ? "" : escapeHtml(cropped).replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
         return {
           id: hit.id, kind: hit.type, url: hit.url, title: hit.title, summary: hit.summary, excerptHtml: excerpt,
-          organisation: hit.organisation || "", date: (hit.next_date || "").slice(0, 10), stale: !!hit.stale, filters: filters,
-          lang: hit.content_lang || "",
+          organisation: hit.organisation || "", date: nextDate(hit.dates || [], (hit.next_date || "").slice(0, 10)),
+          stale: !!hit.stale, filters: filters, lang: hit.content_lang || "", ended: ended(hit.dates || [], hit.valid_through || ""),
           score: hit._rankingScore || 0,
         };
       });
@@ -457,7 +480,7 @@
     announce(texts.searching);
     return runSearch(text).then(function (outcome) {
       if (counter !== searchCounter) return;
-      lastItems = outcome.items;
+      lastItems = outcome.items.filter(function (item) { return !item.ended; });
       var words = outcome.highlight;
       var total = lastItems.length;
       function summary(shown) {
