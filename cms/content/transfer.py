@@ -22,10 +22,10 @@ from cms.content.models import (
     SiteSettings,
     Vocabulary,
 )
-from sitegen.graph import organisation_field
-from sitegen.read import content_files, load_site
 from sitegen.clock import Clock
 from sitegen.content import ParsedItem, split_name
+from sitegen.graph import organisation_field
+from sitegen.read import content_files, load_site
 from sitegen.site_model import VOCABULARY_NAMES
 from sitegen.problems import ContentError, Problem
 
@@ -160,7 +160,7 @@ def _import(site_root: Path, content: Path, entries: list[ParsedItem], current: 
                 if page.get_parent().specific != parent:
                     page.move(parent, pos="last-child")
                 report.updated += 1
-            _publish(page, current.get(entry.key, True))
+            _publish(page, current[entry.key])
             sources[(entry.type_name, entry.item.translation_key or entry.file_slug)] = page
         for entry, text in [p for p in parsed if p[0].lang != "nl"]:
             if entry.lang not in locales:
@@ -176,7 +176,7 @@ def _import(site_root: Path, content: Path, entries: list[ParsedItem], current: 
             page = page.specific
             convert.set_page_fields(page, entry.item, source.file_name, text, images)
             page.save()
-            _publish(page, current.get(entry.key, True))
+            _publish(page, current[entry.key])
             report.translations += 1
         say(f"{report.created} nieuw, {report.updated} bijgewerkt, {report.translations} vertalingen.\n")
 
