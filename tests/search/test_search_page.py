@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from search_harness import evaluate, load_relevance_set, run_query
-from support import MINIMAL_SITE, REPO, build_site, copy_site, run_axe, run_clock, serve_directory, vnu_errors
+from support import MINIMAL_SITE, REPO, build_site, copy_site, rebased_copy, run_axe, run_clock, serve_directory, vnu_errors
 
 pytestmark = pytest.mark.browser
 
@@ -22,14 +22,14 @@ def meili_down_site(tmp_path_factory):
     """The minimal site configured for a Meilisearch that does not answer (a closed localhost port),
     served with netlify.toml's headers plus that origin in connect-src, as docs/search.md tells municipalities."""
     base = tmp_path_factory.mktemp("meili-down")
-    root = copy_site(MINIMAL_SITE, base / "site")
+    root = rebased_copy(MINIMAL_SITE, base / "site")  # browsed at the run's clock: dated and built at it
     # Bound but never listening: connections are refused, and no other server of the run can take the port.
     reserved = socket.socket()
     reserved.bind(("127.0.0.1", 0))
     origin = f"http://127.0.0.1:{reserved.getsockname()[1]}"
     site_yaml = root / "content" / "site.yaml"
     site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + f"meilisearch:\n  url: {origin}\n  search_key: only-a-search-key\n", encoding="utf-8")
-    build_site(root, out=base / "public", clean=True)
+    build_site(root, out=base / "public", clean=True, today=None)
     headers = base / "headers"
     headers.mkdir()
     toml = (REPO / "netlify.toml").read_text(encoding="utf-8")
@@ -44,8 +44,8 @@ def meili_down_site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def minimal_url(tmp_path_factory):
     base = tmp_path_factory.mktemp("search-minimal")
-    root = copy_site(MINIMAL_SITE, base / "site")
-    build_site(root, out=base / "public", clean=True)
+    root = rebased_copy(MINIMAL_SITE, base / "site")  # browsed at the run's clock: dated and built at it
+    build_site(root, out=base / "public", clean=True, today=None)
     with serve_directory(base / "public") as url:
         yield url
 
@@ -193,28 +193,36 @@ RESULT_DATES = """() => Array.from(document.querySelectorAll('.hw-result')).map(
 }))"""
 
 
-def test_results_move_to_the_next_date_and_drop_out_between_builds(browser, minimal_url):
-    """The minimal site is built on TEST_TODAY: the café's next dates are 15 Dec, 19 Jan and 16 Feb (14-16 h);
-    the buddy vacancy runs until 31 March. The visitor's clock moves on without a rebuild."""
+def test_results_move_to_the_next_date_and_drop_out_between_builds(browser, tmp_path):
+    """Built today, searched later without a rebuild: the café's result shows its next date that has not
+    ended and drops out after the last date it carries; the buddy vacancy drops out after its last day."""
     import datetime as dt
 
     from sitegen.clock import TIMEZONE
+    from sitegen.read import load_site
+
+    root = rebased_copy(MINIMAL_SITE, tmp_path / "site")
+    build_site(root, out=tmp_path / "public", clean=True, today=None)
+    graph = load_site(root, run_clock().today).graph
+    (first, _), (second, _), (_, last_end) = graph.next_dates(graph.by_key["activities/mantelzorgcafe.md"], 3)
+    valid_through = graph.by_key["vacancies/maatje.md"].data.valid_through
+    cafe, maatje = "/activiteiten/mantelzorgcafe/", "/vacatures/maatje/"
 
     def results(moment: dt.datetime, query: str) -> dict[str, str | None]:
         context = browser.new_context()
         page = context.new_page()
         page.clock.set_fixed_time(moment)
-        page.goto(minimal_url + "/zoeken/")
-        page.wait_for_function("() => document.querySelector('[data-hw-search]').hwSearch")
-        run_query(page, query)
-        found = {row["url"]: row["date"] for row in page.evaluate(RESULT_DATES)}
+        with serve_directory(tmp_path / "public") as url:
+            page.goto(url + "/zoeken/")
+            page.wait_for_function("() => document.querySelector('[data-hw-search]').hwSearch")
+            run_query(page, query)
+            found = {row["url"]: row["date"] for row in page.evaluate(RESULT_DATES)}
         context.close()
         return found
 
-    cafe = "/activiteiten/mantelzorgcafe/"
-    at = lambda *args: dt.datetime(*args, tzinfo=TIMEZONE)  # noqa: E731
-    assert results(at(2026, 11, 23, 10), "mantelzorgcafé")[cafe] == "2026-12-15"
-    assert results(at(2026, 12, 15, 16, 1), "mantelzorgcafé")[cafe] == "2027-01-19"
-    assert cafe not in results(at(2027, 2, 16, 16, 1), "mantelzorgcafé")
-    assert "/vacatures/maatje/" in results(at(2027, 3, 31, 23), "maatje")
-    assert "/vacatures/maatje/" not in results(at(2027, 4, 1, 9), "maatje")
+    minute = dt.timedelta(minutes=1)
+    assert results(run_clock().now, "mantelzorgcafé")[cafe] == first.date().isoformat()
+    assert results(first + dt.timedelta(hours=2, minutes=1), "mantelzorgcafé")[cafe] == second.date().isoformat()  # 14-16 h
+    assert cafe not in results(last_end + minute, "mantelzorgcafé")
+    assert maatje in results(dt.datetime.combine(valid_through, dt.time(23, 0), TIMEZONE), "maatje")
+    assert maatje not in results(dt.datetime.combine(valid_through + dt.timedelta(days=1), dt.time(9, 0), TIMEZONE), "maatje")
