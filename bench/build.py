@@ -31,7 +31,7 @@ def run(root: Path, *extra: str) -> tuple[float, dict]:
     started = time.perf_counter()
     code = (
         "import json, sys, datetime, pathlib\n"
-        "from sitegen.build import build, BuildOptions\n"
+        "from sitegen.build.pipeline import build, BuildOptions\n"
         "from sitegen.clock import Clock\n"
         f"r = build(BuildOptions(root=pathlib.Path({str(root)!r}), clean={'--clean' in extra}, clock=Clock.on(datetime.date.fromisoformat({TODAY!r}))))\n"
         "print(json.dumps({'items': r.items, 'outputs': r.outputs, 'written': r.written, 'rendered': r.rendered, 'seconds': r.seconds, 'timings': r.timings}))\n"
@@ -54,7 +54,7 @@ def main() -> None:
         import cProfile
         import datetime as dt
 
-        from sitegen.build import BuildOptions, build
+        from sitegen.build.pipeline import BuildOptions, build
         from sitegen.clock import Clock
 
         cProfile.runctx(

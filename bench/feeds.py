@@ -2,7 +2,7 @@
 
     python bench/feeds.py 10000         # generates bench/out/site-10000 first if needed
 
-Plans the outputs of sitegen.feeds for the whole site and renders each one in
+Plans the outputs of sitegen.parts.feeds for the whole site and renders each one in
 this process (one core), timed per kind; writes them to a temporary folder and
 reports count, total size and the largest file per kind. Times are CPU time
 of this process (time.process_time), so that a busy machine does not inflate
@@ -54,10 +54,10 @@ def main() -> None:
     if not (root / "content").exists():
         generate(args.size, root)
 
-    from sitegen import structured
-    from sitegen.read import load_site
-    from sitegen.feeds import generate as plan_feeds
-    from sitegen.render import Renderer, Theme
+    from sitegen.parts import structured
+    from sitegen.content.read import load_site
+    from sitegen.parts.feeds import generate as plan_feeds
+    from sitegen.build.render import Renderer, Theme
 
     started = time.perf_counter()
     site = load_site(root, TODAY)

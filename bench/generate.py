@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sitegen import frontmatter  # noqa: E402
+from sitegen.content import frontmatter  # noqa: E402
 
 WORDS = (
     "mantelzorg hulp zorg vrijwilliger buurt koffie wandelen praten steun rust oppas logeren "

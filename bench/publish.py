@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from sitegen.clock import Clock
-from sitegen.rebase import DEMO_DATED_AROUND, rebase_content
+from sitegen.content.rebase import DEMO_DATED_AROUND, rebase_content
 
 REPO = Path(__file__).resolve().parent.parent
 

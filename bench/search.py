@@ -31,7 +31,7 @@ sys.path[:0] = [str(REPO), str(REPO / "bench"), str(REPO / "tests"), str(REPO / 
 from support import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
 
 from search.pagefind_index import BUNDLE, post_build, run_pagefind  # noqa: E402
-from sitegen.build import BuildOptions, build  # noqa: E402
+from sitegen.build.pipeline import BuildOptions, build  # noqa: E402
 from sitegen.clock import Clock
 
 TODAY = dt.date(2026, 11, 23)

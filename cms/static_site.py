@@ -13,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 
-from sitegen.serve import headers_for, netlify_headers
+from sitegen.cli.serve import headers_for, netlify_headers
 
 _rules_cache: dict[str, list] = {}
 

@@ -1,7 +1,7 @@
 """The one place that decides which Meilisearch key the browser gets, and signs tenant tokens.
 
 The search page and the vacancy widget both read the result (``graph.browser_search``),
-made once per build in ``sitegen.build.prepare``. The rules:
+made once per build in ``sitegen.build.pipeline.prepare``. The rules:
 
 - no ``url`` or ``search_key`` in site.yaml: no live search in the browser;
 - ``search_key`` equal to the master key: no live search, and a warning;

@@ -13,9 +13,9 @@ import re
 from typing import Any, Iterable
 
 from sitegen import dates
-from sitegen.graph import Node, SiteGraph, organisation_of, vocab_values
+from sitegen.graph.site_graph import Node, SiteGraph, organisation_of, vocab_values
 from sitegen.i18n import N_, gettext_for
-from sitegen.markdown import plain_text
+from sitegen.content.markdown import plain_text
 
 from search import synonyms as synonym_list
 

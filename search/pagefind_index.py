@@ -17,7 +17,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from sitegen.build import RenderError
+from sitegen.build.pipeline import RenderError
 
 log = logging.getLogger("hulpwijzer.search")
 

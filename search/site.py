@@ -13,11 +13,11 @@ import json
 from collections import Counter
 from typing import Any, Iterable
 
-from sitegen.graph import SiteGraph
+from sitegen.graph.site_graph import SiteGraph
 from sitegen.i18n import gettext_for
-from sitegen.model import ITEM_TYPES
-from sitegen.outputs import Output, page_path
-from sitegen.pages import HUB_VOCABULARIES, LISTED_TYPES, LISTING_TITLES, PageInfo, all_languages
+from sitegen.content.model import ITEM_TYPES
+from sitegen.build.outputs import Output, page_path
+from sitegen.parts.pages import HUB_VOCABULARIES, LISTED_TYPES, LISTING_TITLES, PageInfo, all_languages
 
 from search import synonyms as synonym_list
 from search.documents import FACET_TITLES, FACETS, TYPE_LABELS, document, documents

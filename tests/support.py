@@ -18,10 +18,10 @@ import subprocess
 import threading
 from pathlib import Path
 
-from sitegen.build import BuildOptions, build
+from sitegen.build.pipeline import BuildOptions, build
 from sitegen.clock import Clock
-from sitegen.rebase import DEMO_DATED_AROUND, rebase_content, weeks_between
-from sitegen.serve import make_server
+from sitegen.content.rebase import DEMO_DATED_AROUND, rebase_content, weeks_between
+from sitegen.cli.serve import make_server
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL_SITE = REPO / "tests" / "sites" / "minimal"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.cli import main
+from sitegen.cli.main import main
 from support import MINIMAL_SITE, TEST_TODAY, copy_site
 
 BROKEN = Path(__file__).parent / "broken"

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from sitegen import dates
-from sitegen.read import load_site
-from sitegen.pages import current_items
-from sitegen.rebase import DEMO_DATED_AROUND, shift_front_matter, weeks_between
+from sitegen.content.read import load_site
+from sitegen.parts.pages import current_items
+from sitegen.content.rebase import DEMO_DATED_AROUND, shift_front_matter, weeks_between
 from support import REPO, build_site, rebased_copy, run_clock
 
 

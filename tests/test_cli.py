@@ -9,9 +9,9 @@ import sys
 import pytest
 from support import MINIMAL_SITE, REPO, TEST_TODAY, copy_site
 
-from sitegen.cli import main
-from sitegen.docs import rendered_docs
-from sitegen.model import ITEM_TYPES
+from sitegen.cli.main import main
+from sitegen.parts.schema_docs import rendered_docs
+from sitegen.content.model import ITEM_TYPES
 
 TODAY = dt.date.fromisoformat(TEST_TODAY)
 
@@ -38,7 +38,7 @@ def test_new_refuses_a_title_without_letters(site, capsys):
 
 
 def test_format_is_idempotent_and_keeps_meaning(site, capsys):
-    from sitegen.read import load_site
+    from sitegen.content.read import load_site
 
     before = {n.key: n.data for n in load_site(site, TODAY).graph.nodes}
     assert main(["--root", str(site), "format"]) == 0
@@ -82,7 +82,7 @@ def test_generator_never_imports_django(tmp_path):
     root = copy_site(MINIMAL_SITE, tmp_path / "site")
     code = (
         "import sys, datetime\n"
-        "from sitegen.build import build, BuildOptions\n"
+        "from sitegen.build.pipeline import build, BuildOptions\n"
         "from sitegen.clock import Clock\n"
         f"build(BuildOptions(root=__import__('pathlib').Path({str(root)!r}), clock=Clock.on(datetime.date(2026, 11, 23)), jobs=1))\n"
         "bad = [m for m in sys.modules if m == 'django' or m.startswith('django.') or m.startswith('wagtail')]\n"
@@ -97,7 +97,7 @@ def test_date_only_until_includes_that_day():
     import datetime as dt
 
     from sitegen import dates
-    from sitegen.model import Activity
+    from sitegen.content.model import Activity
 
     activity = Activity.model_validate({
         "title": "Wandelen", "summary": "Elke woensdag samen wandelen.", "last_reviewed": "2026-10-01",

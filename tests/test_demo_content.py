@@ -14,10 +14,10 @@ from collections import Counter
 import pytest
 
 from sitegen import dates
-from sitegen.build import check
-from sitegen.read import load_site
+from sitegen.build.pipeline import check
+from sitegen.content.read import load_site
 from sitegen.clock import Clock
-from sitegen.scaffold import format_content
+from sitegen.content.scaffold import format_content
 from tests.support import REPO, TEST_TODAY
 
 TODAY = dt.date.fromisoformat(TEST_TODAY)
@@ -54,7 +54,7 @@ def test_check_is_clean_without_warnings(site):
     assert [p.format() for p in site.problems] == []
     assert [p.format() for p in check(REPO, Clock.on(TODAY))] == []
     result = subprocess.run(
-        [sys.executable, "-m", "sitegen.cli", "--root", str(REPO), "check", "--today", TEST_TODAY],
+        [sys.executable, "-m", "sitegen.cli.main", "--root", str(REPO), "check", "--today", TEST_TODAY],
         capture_output=True, text=True, cwd=REPO, timeout=120,
     )
     assert result.returncode == 0, result.stderr

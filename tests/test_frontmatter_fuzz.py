@@ -8,10 +8,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitegen.content import load_vocabularies, parse_item
-from sitegen.graph import build_graph
-from sitegen.content import load_site_config
-from sitegen.model import ITEM_TYPES, TYPE_FOLDERS
+from sitegen.content.parse import load_vocabularies, parse_item
+from sitegen.graph.site_graph import build_graph
+from sitegen.content.parse import load_site_config
+from sitegen.content.model import ITEM_TYPES, TYPE_FOLDERS
 from support import MINIMAL_SITE
 
 SITE, _, _ = load_site_config(MINIMAL_SITE)

@@ -6,7 +6,7 @@ import threading
 import urllib.error
 import urllib.request
 
-from sitegen.serve import Reloader, headers_for, make_server, netlify_headers
+from sitegen.cli.serve import Reloader, headers_for, make_server, netlify_headers
 from support import REPO
 
 

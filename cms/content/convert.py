@@ -5,7 +5,7 @@ Byte-identical round trips: a page remembers the text it was imported from
 item (the same data; rich text that renders the same), the export writes the
 text unchanged, so comments, quoting and Markdown style survive. Any real
 change writes the canonical form of ``hulpwijzer format``
-(``sitegen.scaffold.canonical_text``).
+(``sitegen.content.scaffold.canonical_text``).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from cms.content import mapping
-from sitegen.content import parse_item, problems_from_validation
-from sitegen.model import TYPE_FOLDERS, Item
-from sitegen.richtext import html_to_md, md_to_html, normalise_html
-from sitegen.scaffold import canonical_text
+from sitegen.content.parse import parse_item, problems_from_validation
+from sitegen.content.model import TYPE_FOLDERS, Item
+from sitegen.content.richtext import html_to_md, md_to_html, normalise_html
+from sitegen.content.scaffold import canonical_text
 
 PLACEHOLDER_REF = "nog-niet-gekozen"
 
@@ -203,7 +203,7 @@ def _validate(model: type[Item], data: dict[str, Any], key: str) -> Item:
 
 def validate_page(page) -> Item:
     """The item this page would export, or ItemInvalid with Dutch messages per field."""
-    from sitegen import markdown
+    from sitegen.content import markdown
 
     try:
         key = content_key(page)

@@ -1,6 +1,6 @@
-"""From the generator's content model (``sitegen.model``) to Django fields and back.
+"""From the generator's content model (``sitegen.content.model``) to Django fields and back.
 
-``sitegen/model.py`` is the single source of truth. Instead of writing every
+``sitegen/content/model.py`` is the single source of truth. Instead of writing every
 field twice, the page models are generated from it: each pydantic field becomes
 a Django field (or a StreamField for nested groups) with the same Dutch label
 and help text. ``data_from_page`` turns a page back into the dict the pydantic
@@ -23,7 +23,7 @@ from pydantic.fields import FieldInfo
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 
-from sitegen.model import Image, Item, Markdown, Ref, Vocab
+from sitegen.content.model import Image, Item, Markdown, Ref, Vocab
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "image"]
 # Handled by Page itself (title, slug) or by the export (translation_key).
@@ -101,7 +101,7 @@ def kind_of(name: str, info: FieldInfo) -> FieldKind:
     simple = {bool: "bool", int: "int", float: "float", dt.date: "date", dt.datetime: "datetime", str: "text"}
     if annotation in simple:
         return FieldKind(kind=simple[annotation], **common)
-    raise TypeError(f"no CMS field for {name}: {annotation!r}")  # a new kind of field in sitegen/model.py
+    raise TypeError(f"no CMS field for {name}: {annotation!r}")  # a new kind of field in sitegen/content/model.py
 
 
 def item_fields(model: type[Item]) -> list[FieldKind]:

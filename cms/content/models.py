@@ -1,4 +1,4 @@
-"""Page types, vocabulary snippets and site settings, mirroring ``sitegen.model``.
+"""Page types, vocabulary snippets and site settings, mirroring ``sitegen.content.model``.
 
 The page tree decides who may edit what:
 
@@ -28,8 +28,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.content import mapping
-from sitegen.model import Activity, InfoPage, Organisation, RespiteOffer, Vacancy
-from sitegen.site_model import VOCABULARY_NAMES
+from sitegen.content.model import Activity, InfoPage, Organisation, RespiteOffer, Vacancy
+from sitegen.content.site_model import VOCABULARY_NAMES
 
 # ----------------------------------------------------------------------------- vocabularies
 
@@ -137,7 +137,7 @@ class SiteSettings(BaseGenericSetting):
         from pydantic import ValidationError
 
         from cms.content.siteconfig import site_to_text
-        from sitegen.content import problems_from_validation
+        from sitegen.content.parse import problems_from_validation
 
         try:
             site_to_text(self)
@@ -252,7 +252,7 @@ class CommaListField(forms.CharField):
 class ContentPage(Page):
     """What every exported page type has: its file name in content/ and the text it was imported from."""
 
-    item_model = None  # the sitegen.model class
+    item_model = None  # the sitegen.content.model class
 
     file_name = models.CharField(
         _("bestandsnaam"), max_length=200, blank=True, editable=False,
@@ -300,7 +300,7 @@ def _page_type(class_name: str, item_model, verbose_name: str, verbose_plural: s
     attrs = dict(fields)
     attrs.update(
         __module__=__name__,
-        __doc__=f"{item_model.__doc__ or item_model.__name__} (generated from sitegen.model.{item_model.__name__}).",
+        __doc__=f"{item_model.__doc__ or item_model.__name__} (generated from sitegen.content.model.{item_model.__name__}).",
         item_model=item_model,
         parent_page_types=parents,
         subpage_types=children,
@@ -343,7 +343,7 @@ def _serve_preview(self, request, mode_name):
 
     from cms.clock import clock
     from cms.content.convert import ItemInvalid, page_to_text
-    from sitegen.preview import render_preview
+    from sitegen.build.preview import render_preview
     from sitegen.problems import ContentError
 
     try:

@@ -4,7 +4,7 @@ Page signals (published, unpublished, moved, deleted) and snippet/setting saves
 queue file changes; when the database transaction commits, the changes are
 written under a file lock (``.hulpwijzer/content.lock``: writers in other
 threads or processes wait, nothing is lost) and one incremental build runs.
-``sitegen.build.build`` holds its own lock, so concurrent publishes build one
+``sitegen.build.pipeline.build`` holds its own lock, so concurrent publishes build one
 after the other and the last build sees every file.
 """
 
@@ -90,7 +90,7 @@ def remove_file(key: str, site_root: Path | None = None) -> bool:
 
 def run_build():
     from cms.clock import clock
-    from sitegen.build import BuildOptions, build
+    from sitegen.build.pipeline import BuildOptions, build
 
     jobs = getattr(settings, "HULPWIJZER_BUILD_JOBS", 1)
     return build(BuildOptions(root=root(), clock=clock(), out=Path(settings.HULPWIJZER_PUBLIC), jobs=jobs))

@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sitegen import frontmatter
-from sitegen.site_model import SiteConfig, Vocabulary as VocabularyModel
+from sitegen.content import frontmatter
+from sitegen.content.site_model import SiteConfig, Vocabulary as VocabularyModel
 
 LANGS = ("nl", "en", "ar")
 STRUCTURED_KEYS = ("loket", "crisis_lines", "menu", "footer_links", "meilisearch")

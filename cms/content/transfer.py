@@ -23,10 +23,10 @@ from cms.content.models import (
     Vocabulary,
 )
 from sitegen.clock import Clock
-from sitegen.content import ParsedItem, split_name
-from sitegen.graph import organisation_field
-from sitegen.read import content_files, load_site
-from sitegen.site_model import VOCABULARY_NAMES
+from sitegen.content.parse import ParsedItem, split_name
+from sitegen.graph.site_graph import organisation_field
+from sitegen.content.read import content_files, load_site
+from sitegen.content.site_model import VOCABULARY_NAMES
 from sitegen.problems import ContentError, Problem
 
 LANGUAGES = ("nl", "en", "ar")

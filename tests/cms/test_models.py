@@ -18,7 +18,7 @@ from cms.content.models import (
     RespiteOfferPage,
     VacancyPage,
 )
-from sitegen.model import ITEM_TYPES
+from sitegen.content.model import ITEM_TYPES
 
 pytestmark = pytest.mark.django_db
 

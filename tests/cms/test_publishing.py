@@ -85,7 +85,7 @@ def test_concurrent_writes_are_not_lost(site_root):
 def test_settings_and_vocabularies_are_written_when_saved(site_root, django_capture_on_commit_callbacks):
     from cms.content.models import SiteSettings, Vocabulary
     from cms.content.publishing import export_vocabulary
-    from sitegen import frontmatter
+    from sitegen.content import frontmatter
 
     settings_obj = SiteSettings.load()
     settings_obj.review_period_months = 6

@@ -15,9 +15,9 @@ from support import REPO
 from cms.content import convert, mapping
 from cms.content.models import PAGE_MODELS, VacancyPage
 from cms.content.transfer import export_site, import_site
-from sitegen.content import parse_item
-from sitegen.richtext import html_to_md, md_to_html, normalise_html
-from sitegen.scaffold import canonical_text
+from sitegen.content.parse import parse_item
+from sitegen.content.richtext import html_to_md, md_to_html, normalise_html
+from sitegen.content.scaffold import canonical_text
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +151,7 @@ def test_vacancy_fields_round_trip(title, summary, body, remote, times, days):
     """Any valid vacancy, put into a page and read back, is the same item with the same canonical text."""
     from hypothesis import assume
 
-    from sitegen.model import Vacancy
+    from sitegen.content.model import Vacancy
 
     assume(len(body) >= 5)
     item = Vacancy.model_validate({
@@ -172,7 +172,7 @@ def test_vacancy_fields_round_trip(title, summary, body, remote, times, days):
 
 def test_check_and_import_agree_on_sibling_slugs(tmp_path):
     """An activity and a vacancy of one organisation with one slug: check says so, and import says the same."""
-    from sitegen.build import check
+    from sitegen.build.pipeline import check
     from sitegen.problems import ContentError
     from support import MINIMAL_SITE, rebased_copy, run_clock
 

@@ -143,7 +143,7 @@ def test_datapackage_rows_validate_against_tabular_schema(feeds_public, schemas)
 
 
 def expected_directory(root: Path) -> dict[str, set[str]]:
-    from sitegen.read import load_site
+    from sitegen.content.read import load_site
 
     graph = load_site(root, dt.date(2026, 11, 23)).graph
     result: dict[str, set[str]] = {}

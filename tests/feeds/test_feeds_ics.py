@@ -79,7 +79,7 @@ def test_monthly_until_matches_the_site_dates(feeds_root, feeds_public):
     assert days == [dt.date(2026, 12, 2), dt.date(2027, 1, 6), dt.date(2027, 2, 3), dt.date(2027, 3, 3),
                     dt.date(2027, 4, 7), dt.date(2027, 5, 5), dt.date(2027, 6, 2), dt.date(2027, 7, 7)]
     from sitegen import dates
-    from sitegen.read import load_site
+    from sitegen.content.read import load_site
 
     graph = load_site(feeds_root, dt.date(2026, 11, 23)).graph
     node = graph.by_key["activities/cafe-praat.md"]

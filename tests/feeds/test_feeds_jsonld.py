@@ -28,7 +28,7 @@ def json_ld_blocks(html: str) -> list[dict]:
 
 
 def detail_pages(root: Path, public: Path):
-    from sitegen.read import load_site
+    from sitegen.content.read import load_site
 
     graph = load_site(root, dt.date(2026, 11, 23)).graph
     for node in graph.nodes:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from support import MINIMAL_SITE, TEST_TODAY
 
-from sitegen.build import BuildOptions, prepare
+from sitegen.build.pipeline import BuildOptions, prepare
 from sitegen.clock import Clock
 
 

@@ -22,7 +22,7 @@ from support import MINIMAL_SITE, TEST_TODAY, build_site, copy_site
 from search import meili, synonyms
 from search import documents as search_documents
 from search.site import query_data
-from sitegen.build import BuildOptions, prepare
+from sitegen.build.pipeline import BuildOptions, prepare
 from sitegen.clock import Clock
 
 # From the Meilisearch settings reference: the value types of the settings we send.
@@ -289,7 +289,7 @@ def test_neutral_an_organisation_is_not_found_by_what_it_posts(graph):
 
 def test_missing_pagefind_is_a_clear_dutch_error_and_publishes_nothing(tmp_path, monkeypatch):
     import search.pagefind_index as pagefind_index
-    from sitegen.build import RenderError
+    from sitegen.build.pipeline import RenderError
 
     root = copy_site(MINIMAL_SITE, tmp_path / "site")
     public = tmp_path / "public"

@@ -178,7 +178,7 @@ def test_relevance_set_on_the_static_backend(page, demo_url, demo_root, request)
     (Path(request.config.rootpath) / ".pytest_cache" / "search-relevance.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     assert report["top3"] >= 0.95 and report["mrr"] >= 0.85, (summary, misses)
     # Expired vacancies and past activities are never returned.
-    from sitegen.read import load_site
+    from sitegen.content.read import load_site
 
     site = load_site(demo_root, run_clock().today)
     expired = {node.url for node in site.graph.nodes if not site.graph.is_current(node)}
@@ -199,7 +199,7 @@ def test_results_move_to_the_next_date_and_drop_out_between_builds(browser, tmp_
     import datetime as dt
 
     from sitegen.clock import TIMEZONE
-    from sitegen.read import load_site
+    from sitegen.content.read import load_site
 
     root = rebased_copy(MINIMAL_SITE, tmp_path / "site")
     build_site(root, out=tmp_path / "public", clean=True, today=None)

@@ -113,7 +113,7 @@ def test_without_javascript_reach_offer_activity_and_vacancy_by_navigation(demo_
     _assert_detail(page, "vacatures")
     page.goto(demo_url + "/")
     _follow(page, '.hw-nav__link[href="/vacatures/"]')
-    _follow(page, "main .hw-card__title a")  # the vacancy listing (sitegen/vacancies.py)
+    _follow(page, "main .hw-card__title a")  # the vacancy listing (sitegen/parts/vacancies.py)
     _assert_detail(page, "vacatures")
 
 

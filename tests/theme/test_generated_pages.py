@@ -1,4 +1,4 @@
-"""What sitegen/pages.py and sitegen/facets.py generate, checked on built HTML (no browser)."""
+"""What sitegen/parts/pages.py and sitegen/parts/facets.py generate, checked on built HTML (no browser)."""
 
 from __future__ import annotations
 
@@ -74,8 +74,8 @@ def test_related_items_are_dependencies(tmp_path):
     in every build; when it changes, the set of dependency names (and so the fingerprint) changes."""
     import datetime as dt
 
-    from sitegen.read import load_site
-    from sitegen.pages import _detail, related_items
+    from sitegen.content.read import load_site
+    from sitegen.parts.pages import _detail, related_items
 
     root = copy_site(MINIMAL_SITE, tmp_path)
     graph = load_site(root, today=dt.date(2026, 11, 23)).graph

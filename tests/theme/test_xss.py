@@ -165,7 +165,7 @@ def test_payloads_never_execute(poisoned_site, browser):
 
 @pytest.mark.parametrize("value", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x"])
 def test_script_urls_are_refused_with_a_clear_message(tmp_path, value):
-    from sitegen.read import load_site
+    from sitegen.content.read import load_site
 
     root = copy_site(MINIMAL_SITE, tmp_path)
     path = root / "content" / "organisations" / "steunpunt.md"

@@ -1,6 +1,6 @@
 """The configurator as a plain GET form: Netlify ``_redirects`` query rules send
 ``/vacatures/widget/<kind>/?<kind>=<slug>`` to the static result page, and the preview
-server (``sitegen.serve``) applies the same rules."""
+server (``sitegen.cli.serve``) applies the same rules."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 
 from vacancies_conftest import axe_violations
-from sitegen.serve import make_server, parse_redirects, redirect_for
+from sitegen.cli.serve import make_server, parse_redirects, redirect_for
 from support import REPO, vnu_errors
 
 RULES = """# comment

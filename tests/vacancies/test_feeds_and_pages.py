@@ -14,8 +14,8 @@ import pytest
 from support import REPO, build_site, run_clock, vnu_errors
 from vacancies_conftest import STEUNPUNT_NEWEST, write_site
 
-from sitegen import vacancies as vacancies_module
-from sitegen.serve import headers_for, netlify_headers
+from sitegen.parts import vacancies as vacancies_module
+from sitegen.cli.serve import headers_for, netlify_headers
 
 SCHEMA = json.loads((REPO / "docs" / "schema" / "vacancy-feed.schema.json").read_text(encoding="utf-8"))
 FEEDS = "feeds/vacatures/v1"

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from cms.clock import clock
 from cms.content.models import OrganisationPage
 from cms.content.publishing import run_build
-from sitegen.rebase import DEMO_DATED_AROUND, rebase_content
+from sitegen.content.rebase import DEMO_DATED_AROUND, rebase_content
 
 
 class Command(BaseCommand):

@@ -1,0 +1,195 @@
+"""Jinja2 rendering with the active theme, gettext and fingerprinted assets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.dates import format_date, format_datetime, format_time
+from markupsafe import Markup
+
+from sitegen import dates
+
+from sitegen.content import markdown
+
+from sitegen.parts import structured
+from sitegen.i18n import text_direction, translations
+
+THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
+
+
+@dataclass
+class Theme:
+    """A theme folder with its fallbacks: a custom theme overrides files of 'default'."""
+
+    folders: list[Path]
+
+    @classmethod
+    def load(cls, root: Path, name: str) -> "Theme":
+        folders = []
+        for candidate in (root / "themes" / name, THEMES_DIR / name):
+            if candidate.is_dir() and candidate not in folders:
+                folders.append(candidate)
+                break
+        if not folders:
+            raise FileNotFoundError(f"thema '{name}' niet gevonden in themes/")
+        parent_file = folders[0] / "theme.yaml"
+        parent = "default"
+        if parent_file.exists():
+            for line in parent_file.read_text().splitlines():
+                if line.startswith("extends:"):
+                    parent = line.split(":", 1)[1].strip()
+        if name != parent:
+            folders.extend(cls.load(root, parent).folders)
+        return cls(folders)
+
+    def files(self, sub: str) -> dict[str, Path]:
+        """Relative name -> file, the first theme that has it wins."""
+        found: dict[str, Path] = {}
+        for folder in reversed(self.folders):
+            base = folder / sub
+            if base.is_dir():
+                for path in sorted(base.rglob("*")):
+                    if path.is_file():
+                        found[path.relative_to(base).as_posix()] = path
+        return found
+
+    @functools.cached_property
+    def digest(self) -> str:
+        hasher = hashlib.blake2b(digest_size=16)
+        for folder in self.folders:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+        return hasher.hexdigest()
+
+    @functools.cached_property
+    def assets(self) -> dict[str, str]:
+        """Static file name -> fingerprinted public path, e.g. css/site.css -> /assets/css/site.3f2a91c0.css."""
+        table = {}
+        for name, path in self.files("static").items():
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=4).hexdigest()
+            stem, dot, ext = name.rpartition(".")
+            table[name] = f"/assets/{stem}.{digest}.{ext}" if dot else f"/assets/{name}.{digest}"
+        return table
+
+
+class Renderer:
+    """Renders templates for one site; one Jinja environment per language."""
+
+    def __init__(self, theme: Theme, graph):
+        self.theme = theme
+        self.graph = graph
+        self._environments: dict[str, jinja2.Environment] = {}
+
+    def environment(self, lang: str) -> jinja2.Environment:
+        if lang not in self._environments:
+            env = jinja2.Environment(
+                loader=jinja2.FileSystemLoader([str(folder / "templates") for folder in self.theme.folders]),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                extensions=["jinja2.ext.i18n"],
+                trim_blocks=True,
+                lstrip_blocks=True,
+                # Templates do not change during a build; skip the stat() per include.
+                auto_reload=False,
+                cache_size=1000,
+            )
+            env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+            env.globals.update(
+                asset=self.asset,
+                graph=self.graph,
+                site=self.graph.site,
+                lang=lang,
+                dir=text_direction(lang),
+                today=self.graph.today,
+                label=lambda vocabulary, slug: self.graph.label(vocabulary, slug, lang),
+                localized=lambda text: localized(text, lang, self.graph.default_lang),
+                home_url=self.home_url(lang),
+                url_for=self.url_for,
+                json_ld_for=lambda node: structured.json_ld_for(self.graph, node),
+                CARD_DATES=dates.CARRIED_DATES,
+            )
+            env.filters.update(
+                markdown=self.markdown,
+                date=lambda value, form="long": format_date(value, form, locale=babel_locale(lang)),
+                time=lambda value: format_time(dates.local(value), "HH:mm", locale=babel_locale(lang)),
+                datetime=lambda value, form="long": format_datetime(dates.local(value), form, locale=babel_locale(lang), tzinfo=dates.TIMEZONE),
+                json_ld=json_ld,
+                tel=lambda phone: "tel:" + "".join(c for c in phone if c.isdigit() or c == "+"),
+                absolute=lambda path: self.graph.site.base_url + path,
+            )
+            self._environments[lang] = env
+        return self._environments[lang]
+
+    @functools.lru_cache(maxsize=4096)
+    def markdown(self, text: str) -> Markup:
+        """Markdown to safe HTML; cached because the same text shows on several pages."""
+        return Markup(markdown.render(text, link_resolver=self.link_resolver).html)
+
+    def render(self, template: str, lang: str, context: dict[str, Any]) -> str:
+        return self.environment(lang).get_template(template).render(context)
+
+    def asset(self, name: str) -> str:
+        try:
+            return self.theme.assets[name]
+        except KeyError:
+            raise jinja2.TemplateRuntimeError(f"het bestand static/{name} bestaat niet in het thema") from None
+
+    def home_url(self, lang: str) -> str:
+        return "/" if lang == self.graph.default_lang else f"/{lang}/"
+
+    def url_for(self, path: str, lang: str) -> str:
+        """A site path (without language prefix) in a language: /vacatures/ -> /en/vacatures/."""
+        if lang == self.graph.default_lang:
+            return path
+        return f"/{lang}{path}"
+
+    def link_resolver(self, href: str) -> str:
+        """Links in Markdown to content files (../organisations/x.md) become the page's URL."""
+        target = resolve_content_link(self.graph, href)
+        return target.url if target is not None else href
+
+
+def resolve_content_link(graph, href: str, from_key: str = "pages/x.md"):
+    if ".md" not in href or "://" in href:
+        return None
+    path = href.split("#", 1)[0]
+    parts = [part for part in path.split("/") if part not in ("", ".", "..")]
+    if len(parts) >= 2:
+        return graph.by_key.get("/".join(parts[-2:]))
+    if len(parts) == 1:
+        folder = from_key.split("/", 1)[0]
+        return graph.by_key.get(f"{folder}/{parts[0]}")
+    return None
+
+
+def localized(text: dict[str, str] | str | None, lang: str, default_lang: str) -> str:
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    return text.get(lang) or text.get(default_lang) or next(iter(text.values()), "")
+
+
+def babel_locale(lang: str) -> str:
+    return {"nl": "nl_NL", "en": "en_GB", "ar": "ar"}.get(lang, lang)
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """JSON-LD for a <script type="application/ld+json"> block, safe inside HTML."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, default=_json_default)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)

@@ -1,0 +1,155 @@
+"""Reading: content/ into a validated ``Site`` (the graph plus the digests that make fingerprints).
+
+The parse of each file is cached in ``.hulpwijzer/parse-cache.pickle``, keyed by size and
+modification time and invalidated when the code changes, so a rebuild parses only what changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.content.parse import ParsedItem, digest_of, load_site_config, load_vocabularies, parse_item
+from sitegen.graph.site_graph import SiteGraph, build_graph
+from sitegen.content.model import FOLDER_TYPES
+from sitegen.problems import ContentError, Problem
+from sitegen.build.state import state_dir
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Site:
+    """Everything read from content/: the graph plus the digests that make fingerprints."""
+
+    graph: SiteGraph
+    parsed: list[ParsedItem]
+    digests: dict[str, str]
+    problems: list[Problem]
+
+
+def _code_digest() -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for package in ("sitegen", "search"):
+        folder = PACKAGE_ROOT / package
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".po", ".json", ".yaml", ".txt") and "__pycache__" not in path.parts:
+                hasher.update(path.relative_to(PACKAGE_ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return hasher.hexdigest()
+
+
+def content_files(root: Path) -> list[Path]:
+    content = root / "content"
+    files = []
+    for folder in FOLDER_TYPES:
+        base = content / folder
+        if base.is_dir():
+            files.extend(sorted(p for p in base.glob("*.md") if p.is_file()))
+    return files
+
+
+def read_content(root: Path, code_digest: str | None = None) -> tuple[list[ParsedItem], list[Problem]]:
+    """Parse every content file, reusing the parse of files whose size and mtime did not change."""
+    code_digest = code_digest or _code_digest()
+    cache_path = state_dir(root) / "parse-cache.pickle"
+    cache: dict[str, tuple[int, int, ParsedItem]] = {}
+    if cache_path.exists():
+        try:
+            with cache_path.open("rb") as handle:
+                stored = pickle.load(handle)
+            if stored.get("code") == code_digest:
+                cache = stored["items"]
+        except Exception:  # a damaged cache is simply rebuilt
+            cache = {}
+    content = root / "content"
+    parsed: list[ParsedItem] = []
+    problems: list[Problem] = []
+    fresh: dict[str, tuple[int, int, ParsedItem]] = {}
+    for path in content_files(root):
+        key = path.relative_to(content).as_posix()
+        stat = path.stat()
+        cached = cache.get(key)
+        if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+            entry = cached[2]
+        else:
+            entry = parse_item(key, path.read_bytes())
+        fresh[key] = (stat.st_mtime_ns, stat.st_size, entry)
+        parsed.append(entry)
+        problems.extend(entry.problems)
+    _warn_strays(root, problems)
+    if fresh.keys() != cache.keys() or any(fresh[k][:2] != cache[k][:2] for k in fresh):
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump({"code": code_digest, "items": fresh}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_path)
+    return parsed, problems
+
+
+def _warn_strays(root: Path, problems: list[Problem]) -> None:
+    content = root / "content"
+    if not content.is_dir():
+        problems.append(Problem("content/", None, None, "de map content/ ontbreekt", "maak de map content/ aan of start in de juiste map"))
+        return
+    known = set(FOLDER_TYPES) | {"vocabularies", "media"}
+    for path in sorted(content.iterdir()):
+        if path.is_dir() and path.name not in known and not path.name.startswith("."):
+            problems.append(
+                Problem(f"content/{path.name}/", None, None, "onbekende map; de bestanden hierin worden niet gebruikt",
+                        "gebruik een van deze mappen: " + ", ".join(sorted(known)), severity="warning")
+            )
+    for folder in FOLDER_TYPES:
+        base = content / folder
+        if base.is_dir():
+            for path in sorted(base.iterdir()):
+                if path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
+                    problems.append(
+                        Problem(f"content/{folder}/{path.name}", None, None, "dit bestand wordt niet gebruikt: alleen .md-bestanden tellen",
+                                "geef het bestand de extensie .md of haal het weg", severity="warning")
+                    )
+
+
+def media_files(root: Path) -> dict[str, Path]:
+    base = root / "content" / "media"
+    if not base.is_dir():
+        return {}
+    return {"media/" + p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+
+
+def load_site(root: Path, today: dt.date) -> Site:
+    """Read and validate all of content/ as of ``today``; problems are collected, not raised."""
+    code_digest = _code_digest()
+    site, problems, site_digest = load_site_config(root)
+    vocabularies, vocab_problems, vocab_digest = load_vocabularies(root)
+    problems.extend(vocab_problems)
+    parsed, item_problems = read_content(root, code_digest)
+    problems.extend(item_problems)
+    digests = {entry.key: entry.digest for entry in parsed}
+    media = media_files(root)
+    for key, path in media.items():
+        digests[key] = digest_of(path.read_bytes())
+    if site is None:
+        raise ContentError(sorted(problems))
+    graph, graph_problems = build_graph(site, vocabularies, parsed, today)
+    graph.site_digest, graph.vocab_digest = site_digest, vocab_digest
+    problems.extend(graph_problems)
+    for node in graph.nodes:
+        for image_field in ("image", "logo"):
+            image = getattr(node.data, image_field, None)
+            if image is not None and image.src.removeprefix("/") not in media:
+                problems.append(
+                    Problem(node.source, node.field_lines.get(image_field), f"{image_field}.src", f"het bestand '{image.src}' bestaat niet",
+                            "zet het bestand in content/media/ en schrijf het pad als media/naam.png")
+                )
+    by_type: dict[str, list[str]] = {}
+    for entry in parsed:
+        by_type.setdefault(entry.type_name, []).append(entry.key + ":" + entry.digest)
+    for type_name in FOLDER_TYPES.values():
+        digests[f"@type:{type_name}"] = hashlib.blake2b("\n".join(sorted(by_type.get(type_name, []))).encode(), digest_size=16).hexdigest()
+    digests["@all"] = hashlib.blake2b("\n".join(sorted(f"{k}:{v}" for k, v in digests.items())).encode(), digest_size=16).hexdigest()
+    digests["@code"] = code_digest
+    return Site(graph=graph, parsed=parsed, digests=digests, problems=problems)

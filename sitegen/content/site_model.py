@@ -1,0 +1,113 @@
+"""The model of ``content/site.yaml`` and of the vocabularies in ``content/vocabularies/``.
+
+Like ``sitegen.content.model`` (the content types) these classes are the single source of truth:
+``docs/content-model.md`` and the JSON Schemas are generated from them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import field_validator, model_validator
+
+from sitegen.i18n import N_
+from sitegen.content.model import FieldError, Strict, field
+
+LangText = dict[str, str]
+
+
+
+class MenuEntry(Strict):
+    title: LangText = field(N_("Titel"), N_("Titel per taal, bijvoorbeeld nl: Informatie."))
+    url: str = field(N_("Adres"), N_("Pad op de site zonder taalvoorvoegsel, bijvoorbeeld /informatie/."))
+
+
+class CrisisLine(Strict):
+    name: LangText = field(N_("Naam"), N_("Naam van de hulplijn per taal."))
+    phone: str = field(N_("Telefoon"), N_("Telefoonnummer."))
+    description: LangText = field(N_("Uitleg"), N_("Eén zin: wanneer bel je deze lijn?"), default_factory=dict)
+
+
+class Loket(Strict):
+    name: LangText = field(N_("Naam"), N_("Naam van het centrale loket per taal."))
+    phone: str = field(N_("Telefoon"), N_("Telefoonnummer van het loket."))
+    email: str = field(N_("E-mail"), N_("E-mailadres van het loket."))
+    address: str = field(N_("Adres"), N_("Bezoekadres."))
+    opening_hours: LangText = field(N_("Openingstijden"), N_("Openingstijden per taal."))
+
+
+class SiteConfig(Strict):
+    name: LangText = field(N_("Naam van de site"), N_("Per taal, bijvoorbeeld nl: Hulpwijzer Lindeveld."))
+    municipality: str = field(N_("Gemeente"), N_("Naam van de gemeente."))
+    base_url: str = field(N_("Webadres"), N_("Het adres waar de site staat, zonder / aan het eind."), pattern=r"^https?://[^/\s]+(/[^\s]*[^/\s])?$")
+    languages: list[Literal["nl", "en", "ar", "tr", "pl", "uk"]] = field(
+        N_("Talen"), N_("Talen van de site; de eerste is de standaardtaal."), min_length=1
+    )
+    loket: Loket = field(N_("Centraal loket"), N_("Het contactpunt dat op elke pagina staat."))
+    crisis_lines: list[CrisisLine] = field(N_("Hulplijnen"), N_("Hulplijnen voor als het echt niet meer gaat."), default_factory=list)
+    menu: list[MenuEntry] = field(N_("Hoofdmenu"), N_("De onderdelen in het hoofdmenu."), default_factory=list)
+    footer_links: list[MenuEntry] = field(N_("Links onderaan"), N_("Links in de voettekst."), default_factory=list)
+    theme: str = field(N_("Thema"), N_("Naam van de map in themes/."), default="default")
+    review_period_months: int = field(
+        N_("Controletermijn"), N_("Na hoeveel maanden moet een item opnieuw gecontroleerd worden?"), default=12, ge=1
+    )
+    meilisearch: dict[str, str] | None = field(
+        N_("Meilisearch"), N_("Optioneel: url en search_key (alleen de zoeksleutel, nooit de hoofdsleutel)."), default=None
+    )
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+class Term(Strict):
+    slug: str = field(N_("Code"), N_("Korte code in kleine letters, bijvoorbeeld respijtzorg."), pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    label: LangText = field(N_("Naam"), N_("Naam per taal."))
+    description: LangText = field(N_("Uitleg"), N_("Korte uitleg per taal."), default_factory=dict)
+    everyday: LangText = field(
+        N_("In gewone woorden"), N_("Hoe inwoners het zelf zeggen, bijvoorbeeld 'even vrij van de zorg'."), default_factory=dict
+    )
+    synonyms: list[str] = field(N_("Zoekwoorden"), N_("Woorden waarmee mensen dit zoeken."), default_factory=list)
+
+    @field_validator("label")
+    @classmethod
+    def _has_dutch(cls, value: LangText) -> LangText:
+        if "nl" not in value:
+            raise ValueError("de Nederlandse naam ontbreekt; voeg 'nl: …' toe")
+        return value
+
+
+class Vocabulary(Strict):
+    name: LangText = field(N_("Naam"), N_("Naam van de lijst per taal."))
+    terms: list[Term] = field(N_("Termen"), N_("De termen in de lijst."), min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Vocabulary":
+        seen: set[str] = set()
+        for term in self.terms:
+            if term.slug in seen:
+                raise FieldError("terms", f"de code '{term.slug}' staat twee keer in de lijst")
+            seen.add(term.slug)
+        return self
+
+    def term(self, slug: str) -> Term | None:
+        for term in self.terms:
+            if term.slug == slug:
+                return term
+        return None
+
+
+VOCABULARY_NAMES = (
+    "needs",
+    "audiences",
+    "life_phases",
+    "respite_forms",
+    "funding",
+    "sectors",
+    "activity_types",
+    "places",
+    "commitments",
+    "times",
+    "suitable_for",
+    "benefits",
+)

@@ -1,0 +1,358 @@
+"""The site graph: validated items, their links to each other, and what is current.
+
+Built from the parsed files after each file has been validated on its own.
+Here we check what needs the whole site: references, vocabulary terms,
+duplicate slugs and translations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterable
+
+from pydantic import BaseModel
+
+from sitegen import dates
+from sitegen.content.parse import ParsedItem
+from sitegen.content.model import ITEM_TYPES, Item, Ref, Vocab
+from sitegen.content.site_model import SiteConfig, Vocabulary
+from sitegen.problems import Problem
+
+
+def section_url(lang: str, default_lang: str, section: str) -> str:
+    prefix = "" if lang == default_lang else f"/{lang}"
+    return f"{prefix}/{section}/"
+
+
+def home_url(lang: str, default_lang: str) -> str:
+    return "/" if lang == default_lang else f"/{lang}/"
+
+
+@dataclass(eq=False)
+class Node:
+    """One content item in one language, with its place in the site."""
+
+    key: str
+    type_name: str
+    lang: str
+    slug: str
+    translation_key: str
+    digest: str
+    data: Item
+    url: str
+    field_lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 1
+
+    def __getattr__(self, name: str) -> Any:
+        # Templates read item fields straight from the node: node.title.
+        if name == "data":  # pragma: no cover - only during unpickling
+            raise AttributeError(name)
+        return getattr(self.data, name)
+
+    def __repr__(self) -> str:
+        return f"<Node {self.key}>"
+
+    @property
+    def source(self) -> str:
+        return "content/" + self.key
+
+
+@dataclass
+class SiteGraph:
+    site: SiteConfig
+    vocabularies: dict[str, Vocabulary]
+    nodes: list[Node]
+    today: dt.date
+    site_digest: str = ""
+    vocab_digest: str = ""
+    browser_search: Any = None  # search.browser_keys.BrowserSearch: the keys the browser may use
+
+    # ------------------------------------------------------------------ lookups
+
+    @cached_property
+    def by_key(self) -> dict[str, Node]:
+        return {node.key: node for node in self.nodes}
+
+    @cached_property
+    def _by_translation(self) -> dict[tuple[str, str], dict[str, Node]]:
+        table: dict[tuple[str, str], dict[str, Node]] = defaultdict(dict)
+        for node in self.nodes:
+            table[(node.type_name, node.translation_key)][node.lang] = node
+        return table
+
+    @cached_property
+    def _by_type_lang(self) -> dict[tuple[str, str], list[Node]]:
+        table: dict[tuple[str, str], list[Node]] = defaultdict(list)
+        for node in sorted(self.nodes, key=lambda n: (n.title.lower(), n.key)):
+            table[(node.type_name, node.lang)].append(node)
+        return table
+
+    @property
+    def default_lang(self) -> str:
+        return self.site.default_language
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.site.languages)
+
+    def items(self, type_name: str, lang: str) -> list[Node]:
+        """All items of a type in a language, sorted by title."""
+        return self._by_type_lang.get((type_name, lang), [])
+
+    def translations(self, node: Node) -> dict[str, Node]:
+        return self._by_translation[(node.type_name, node.translation_key)]
+
+    def resolve(self, type_name: str, ref: str, lang: str) -> Node | None:
+        """The item a reference points to, in ``lang`` when translated, else in the default language."""
+        versions = self._by_translation.get((type_name, ref))
+        if not versions:
+            return None
+        return versions.get(lang) or versions.get(self.default_lang) or next(iter(versions.values()))
+
+    @cached_property
+    def backrefs(self) -> dict[tuple[str, str], dict[str, list[Node]]]:
+        """(type, translation key) of the referred item -> {referring type -> referring nodes}."""
+        table: dict[tuple[str, str], dict[str, list[Node]]] = defaultdict(lambda: defaultdict(list))
+        for node in self.nodes:
+            for name, target_type in ref_fields(type(node.data)):
+                value = getattr(node.data, name)
+                if value:
+                    table[(target_type, value)][node.type_name].append(node)
+        return table
+
+    def referring(self, node: Node, type_name: str, lang: str | None = None) -> list[Node]:
+        """Items of ``type_name`` that refer to ``node`` (e.g. the vacancies of an organisation)."""
+        found = self.backrefs.get((node.type_name, node.translation_key), {}).get(type_name, [])
+        lang = lang or node.lang
+        # Show the referring items in the page's language where translated, else the default language.
+        chosen: dict[str, Node] = {}
+        for other in found:
+            current = chosen.get(other.translation_key)
+            if other.lang == lang or (current is None and other.lang == self.default_lang):
+                chosen[other.translation_key] = other
+        return sorted(chosen.values(), key=lambda n: (n.title.lower(), n.key))
+
+    @cached_property
+    def _localized(self) -> dict[tuple[str, str], list[Node]]:
+        return {}
+
+    def localized(self, type_name: str, lang: str) -> list[Node]:
+        """Items of a type for a language listing: translated ones, else the default-language version."""
+        key = (type_name, lang)
+        if key not in self._localized:
+            self._localized[key] = self._compute_localized(type_name, lang)
+        return list(self._localized[key])
+
+    def _compute_localized(self, type_name: str, lang: str) -> list[Node]:
+        chosen: dict[str, Node] = {}
+        for node in self.items(type_name, self.default_lang):
+            chosen[node.translation_key] = node
+        if lang != self.default_lang:
+            for node in self.items(type_name, lang):
+                chosen[node.translation_key] = node
+        return sorted(chosen.values(), key=lambda n: (n.title.lower(), n.key))
+
+    def term(self, vocabulary: str, slug: str):
+        vocab = self.vocabularies.get(vocabulary)
+        return vocab.term(slug) if vocab else None
+
+    def label(self, vocabulary: str, slug: str, lang: str) -> str:
+        term = self.term(vocabulary, slug)
+        if term is None:
+            return slug
+        return term.label.get(lang) or term.label[self.default_lang if self.default_lang in term.label else "nl"]
+
+    # ------------------------------------------------------------------ time
+
+    @cached_property
+    def now(self) -> dt.datetime:
+        return dates.start_of_day(self.today)
+
+    @cached_property
+    def _current(self) -> dict[str, bool]:
+        return {}
+
+    @cached_property
+    def _next_dates(self) -> dict[tuple[str, int], list[tuple[dt.datetime, dt.datetime]]]:
+        return {}
+
+    def is_current(self, node: Node) -> bool:
+        """False for an expired vacancy or an activity whose last date has passed."""
+        known = self._current.get(node.key)
+        if known is None:
+            if node.type_name == "vacancy":
+                known = node.data.valid_through >= self.today and node.data.posted <= self.today
+            elif node.type_name == "activity":
+                end = self.series_end(node)
+                known = end is None or end > self.now
+            else:
+                known = True
+            self._current[node.key] = known
+        return known
+
+    @cached_property
+    def _series_ends(self) -> dict[str, dt.datetime | None]:
+        return {}
+
+    def series_end(self, node: Node) -> dt.datetime | None:
+        """When an activity's last date ends; None when it never ends (cached: it expands the whole rule)."""
+        if node.key not in self._series_ends:
+            self._series_ends[node.key] = dates.last_end(node.data)
+        return self._series_ends[node.key]
+
+    def next_dates(self, node: Node, limit: int = 5) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The next (start, end) dates of an activity from the build date on (cached)."""
+        key = (node.key, limit)
+        if key not in self._next_dates:
+            self._next_dates[key] = dates.occurrences(node.data, after=self.now, limit=limit)
+        return self._next_dates[key]
+
+    def is_stale(self, node: Node) -> bool:
+        return node.data.last_reviewed < dates.stale_before(self.today, self.site.review_period_months)
+
+
+# ----------------------------------------------------------------------------- model introspection
+
+
+@functools.lru_cache(maxsize=None)
+def ref_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (name, marker.type)
+        for name, info in model.model_fields.items()
+        for marker in info.metadata
+        if isinstance(marker, Ref)
+    )
+
+
+def vocab_values(item: BaseModel, path: tuple = ()) -> Iterable[tuple[tuple, str, str]]:
+    """(field path, vocabulary, term) for every vocabulary value in an item, nested too."""
+    for name, info in type(item).model_fields.items():
+        value = getattr(item, name)
+        here = path + (name,)
+        vocab = next((m.name for m in info.metadata if isinstance(m, Vocab)), None)
+        if vocab is not None:
+            values = value if isinstance(value, list) else [value]
+            for index, term in enumerate(values):
+                if term is not None:
+                    yield (here + (index,) if isinstance(value, list) else here), vocab, term
+        elif isinstance(value, BaseModel):
+            yield from vocab_values(value, here)
+        elif isinstance(value, list):
+            for index, element in enumerate(value):
+                if isinstance(element, BaseModel):
+                    yield from vocab_values(element, here + (index,))
+
+
+def organisation_field(model: type[BaseModel]) -> str | None:
+    """The field that names the organisation an item belongs to (organiser, provider, organisation), if any.
+    In the CMS such items are pages under that organisation."""
+    return next((name for name, target_type in ref_fields(model) if target_type == "organisation"), None)
+
+
+def organisation_of(node: Node) -> str | None:
+    name = organisation_field(type(node.data))
+    return (getattr(node.data, name) or None) if name else None
+
+
+# ----------------------------------------------------------------------------- building the graph
+
+
+def build_graph(
+    site: SiteConfig,
+    vocabularies: dict[str, Vocabulary],
+    parsed: list[ParsedItem],
+    today: dt.date,
+) -> tuple[SiteGraph, list[Problem]]:
+    problems: list[Problem] = []
+    nodes: list[Node] = []
+    default_lang = site.default_language
+    seen_slug: dict[tuple[str, str, str], ParsedItem] = {}
+    seen_translation: dict[tuple[str, str, str], ParsedItem] = {}
+
+    valid = [entry for entry in sorted(parsed, key=lambda p: p.key) if entry.item is not None]
+    # When two files want the same slug (or translation), blame the one that set it explicitly.
+    valid.sort(key=lambda entry: (entry.item.slug is not None, entry.item.translation_key is not None, entry.key))
+    for entry in valid:
+        rel = "content/" + entry.key
+        item = entry.item
+        if entry.lang not in site.languages:
+            problems.append(
+                Problem(rel, None, None, f"de taal '{entry.lang}' staat niet in site.yaml", "voeg de taal toe aan 'languages' in content/site.yaml of hernoem het bestand")
+            )
+            continue
+        slug = entry.slug
+        translation_key = item.translation_key or entry.file_slug
+        slug_key = (entry.type_name, entry.lang, slug)
+        if slug_key in seen_slug:
+            other = seen_slug[slug_key]
+            problems.append(
+                Problem(rel, entry.field_lines.get("slug"), "slug", f"de slug '{slug}' wordt al gebruikt door content/{other.key}; twee pagina's krijgen hetzelfde webadres",
+                        "geef een van beide een andere bestandsnaam of een andere 'slug'")
+            )
+            continue
+        translation = (entry.type_name, entry.lang, translation_key)
+        if translation in seen_translation:
+            other = seen_translation[translation]
+            problems.append(
+                Problem(rel, entry.field_lines.get("translation_key"), "translation_key",
+                        f"content/{other.key} is al de vertaling in '{entry.lang}' van '{translation_key}'",
+                        "controleer 'translation_key'; per taal kan er één vertaling zijn")
+            )
+            continue
+        seen_slug[slug_key] = entry
+        seen_translation[translation] = entry
+        model = ITEM_TYPES[entry.type_name]
+        url = section_url(entry.lang, default_lang, model.section) + slug + "/"
+        nodes.append(
+            Node(entry.key, entry.type_name, entry.lang, slug, translation_key, entry.digest, item, url, entry.field_lines, entry.body_line)
+        )
+    nodes.sort(key=lambda node: node.key)
+
+    graph = SiteGraph(site=site, vocabularies=vocabularies, nodes=nodes, today=today)
+
+    siblings: dict[tuple[str, str, str], Node] = {}
+    for node in nodes:
+        rel = node.source
+        for path, vocabulary, term in vocab_values(node.data):
+            if vocabulary not in vocabularies:
+                continue  # the missing vocabulary file is reported already
+            if vocabularies[vocabulary].term(term) is None:
+                known = ", ".join(t.slug for t in vocabularies[vocabulary].terms[:12])
+                problems.append(
+                    Problem(rel, node.field_lines.get(str(path[0])), ".".join(map(str, path)),
+                            f"'{term}' staat niet in de lijst {vocabulary}",
+                            f"kies een term uit content/vocabularies/{vocabulary}.yaml ({known}…) of voeg de term daar toe")
+                )
+        for name, target_type in ref_fields(type(node.data)):
+            value = getattr(node.data, name)
+            if value and graph.resolve(target_type, value, node.lang) is None:
+                folder = {"organisation": "organisations"}.get(target_type, target_type)
+                problems.append(
+                    Problem(rel, node.field_lines.get(name), name, f"er is geen {target_type} met de slug '{value}'",
+                            f"gebruik de bestandsnaam (zonder .md) van een bestand in content/{folder}/")
+                )
+        owner = organisation_of(node)
+        if owner is not None:
+            # In the CMS these items are pages under their organisation, and sibling pages need their own slug.
+            sibling = (node.lang, owner, node.slug)
+            if sibling in siblings:
+                other = siblings[sibling]
+                problems.append(
+                    Problem(rel, node.field_lines.get("slug"), "slug",
+                            f"de slug '{node.slug}' wordt al gebruikt door {other.source} van dezelfde organisatie '{owner}'; "
+                            "in de CMS staan ze samen onder die organisatie en moeten ze elk een eigen slug hebben",
+                            "geef een van beide een andere bestandsnaam of een andere 'slug'")
+                )
+            else:
+                siblings[sibling] = node
+        if node.lang != default_lang and graph.resolve(node.type_name, node.translation_key, default_lang) is None:
+            problems.append(
+                Problem(rel, None, "translation_key", f"er is geen Nederlands origineel met de sleutel '{node.translation_key}'",
+                        "noem het bestand naar het Nederlandse bestand (naam.en.md) of zet translation_key op die naam",
+                        severity="warning")
+            )
+    return graph, problems
