@@ -19,7 +19,8 @@ from pydantic import ValidationError
 
 from cms.content import mapping
 from sitegen.content.parse import parse_item, problems_from_validation
-from sitegen.content.model import TYPE_FOLDERS, Item
+from sitegen.content.model import Item
+from sitegen.content.types import TYPES
 from sitegen.content.richtext import html_to_md, md_to_html, normalise_html
 from sitegen.content.scaffold import canonical_text
 
@@ -52,7 +53,7 @@ def page_lang(page) -> str:
 def content_key(page) -> str:
     lang = page_lang(page)
     suffix = "" if lang == "nl" else f".{lang}"
-    return f"{TYPE_FOLDERS[type_of(page)]}/{file_base(page)}{suffix}.md"
+    return f"{TYPES[type_of(page)].folder}/{file_base(page)}{suffix}.md"
 
 
 def _parent_reference(page) -> str:

@@ -19,6 +19,7 @@ from sitegen.parts.feeds.common import OPEN_DATA, lang_prefix, organiser, stable
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import N_, gettext_for
 from sitegen.build.outputs import Output
+from sitegen.content.types import TYPES
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -38,7 +39,7 @@ def feed_path(graph: SiteGraph, lang: str, name: str) -> str:
     return f"{lang_prefix(graph, lang)}{OPEN_DATA}/{name}.atom"
 
 
-def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
+def generate(graph: SiteGraph) -> Iterable[Output]:
     for lang in graph.languages:
         for name, (type_name, _title, _subtitle) in FEEDS.items():
             deps = frozenset({f"@type:{type_name}", "@type:organisation"})
@@ -47,13 +48,14 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
 
 def entries(graph: SiteGraph, lang: str, type_name: str) -> list[tuple[dt.datetime, Node]]:
     """(updated, node), newest first: what a feed of this type shows today."""
+    content_type = TYPES[type_name]
     found = []
     for node in graph.localized(type_name, lang):
         if not graph.is_current(node):
             continue
-        if type_name == "activity" and not graph.next_dates(node, 1):
+        if content_type.listable is not None and not content_type.listable(graph, node):
             continue
-        day = node.data.posted if type_name == "vacancy" else node.data.last_reviewed
+        day = getattr(node.data, content_type.dates_field or "last_reviewed")
         found.append((dates.start_of_day(day), node))
     found.sort(key=lambda entry: (-entry[0].timestamp(), entry[1].title.lower()))
     return found[:MAX_ENTRIES]
