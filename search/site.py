@@ -13,6 +13,8 @@ import json
 from collections import Counter
 from typing import Any, Iterable
 
+from rapidfuzz.distance import OSA
+
 from sitegen.graph import SiteGraph
 from sitegen.i18n import gettext_for
 from sitegen.model import ITEM_TYPES
@@ -140,31 +142,18 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
 
 
 def _near_known(word: str, known: Counter) -> bool:
-    """True when ``word`` is one or two typing errors away from a word of the site's own text."""
+    """True when ``word`` is one or two typing errors away from a word of the site's own text.
+
+    The distance is rapidfuzz's optimal string alignment (Damerau-Levenshtein where a swap of two
+    neighbouring letters costs 1), the same numbers as the browser's js/search/levenshtein.js
+    (tests/search/test_typo_distance.py checks both on the same pairs).
+    """
     limit = 2 if len(word) >= 8 else 1
     for other in known:
-        if other[0] == word[0] and abs(len(other) - len(word)) <= limit and other != word and _distance(word, other, limit) <= limit:
+        if other[0] == word[0] and abs(len(other) - len(word)) <= limit and other != word and OSA.distance(word, other, score_cutoff=limit) <= limit:
             return True
     return False
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance, the same as search.js uses."""
-    previous2: list[int] | None = None
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
-            if previous2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], previous2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        previous2, previous = previous, row
-    return previous[len(b)]
-
-
 def query_data_json(graph: SiteGraph, lang: str) -> str:
     return json.dumps(query_data(graph, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-

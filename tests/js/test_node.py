@@ -16,8 +16,6 @@ REPO = Path(__file__).resolve().parents[2]
 def test_node_unit_tests_pass():
     node = shutil.which("node")
     assert node, "node is not on PATH: install Node 20 (README) to run tests/js/"
-    process = subprocess.run(
-        [node, "--test", "tests/js/"], cwd=REPO, capture_output=True, text=True, timeout=300
-    )
+    process = subprocess.run([node, "--test", "tests/js/"], check=False, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert process.returncode == 0, "node --test tests/js/ failed:\n" + process.stdout[-20000:] + process.stderr[-5000:]
     assert "# fail 0" in process.stdout and "# pass 0" not in process.stdout, process.stdout[-5000:]
