@@ -44,6 +44,7 @@ export function excerptSegments(html) {
 
 /** Meilisearch's cropped text with the marks it was asked for (\u0001 … \u0002) as segments. */
 export function markedSegments(text) {
+  // eslint-disable-next-line no-control-regex -- the marks are control characters on purpose (meili.js)
   return text.split(/(\u0001.*?\u0002)/s).filter(Boolean).map((part) =>
     part[0] === "\u0001" ? { text: part.slice(1, -1), marked: true } : { text: part, marked: false },
   );
