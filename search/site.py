@@ -1,7 +1,7 @@
 """The search page (/zoeken/ per language), its query data, and the search fields of detail pages.
 
 ``generate`` plans per language: the search page and ``zoekdata.json`` (the
-synonyms, stop words and a word list for typo correction that search.js uses
+synonyms, stop words and a word list for typo correction that js/search/query.js uses
 with Pagefind). It also gives the templates ``search_meta(item)``: the item's
 search document, which ``partials/search-meta.html`` renders as hidden weighted
 text with Pagefind filters inside each detail page.
@@ -106,7 +106,7 @@ def meili_index_name(graph: SiteGraph, lang: str) -> str:
 
 
 def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
-    """What search.js needs besides the Pagefind index: synonyms, stop words and known words."""
+    """What the search page (js/search/) needs besides the Pagefind index: synonyms, stop words and known words."""
     counts: Counter[str] = Counter()
     keyword_words: set[str] = set()
 
@@ -120,7 +120,7 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
     for phrase, targets in table.items():
         counts.update(w for w in synonym_list.words(phrase + " " + " ".join(targets)) if len(w) >= 4)
     # Hidden keywords are known words too, except misspellings kept as vocabulary synonyms
-    # ("repsijtzorg"): leaving those out lets search.js correct them to the real word.
+    # ("repsijtzorg"): leaving those out lets js/search/query.js correct them to the real word.
     for word in sorted(keyword_words - set(counts)):
         if not _near_known(word, counts):
             counts[word] += 1
