@@ -22,8 +22,8 @@ from sitegen.content.markdown import plain_text
 
 from search import synonyms as synonym_list
 
-# Facet name (the same in both backends and in search.js) -> vocabulary. Facet values are
-# term slugs (and the type code for "type"), the same in every language; search.js shows
+# Facet name (the same in both backends and in js/search/) -> vocabulary. Facet values are
+# term slugs (and the type code for "type"), the same in every language; the search page shows
 # the labels of the page's language (zoekdata.json).
 FACETS: dict[str, str] = {
     "need": "needs",
@@ -168,7 +168,7 @@ def _add_dates(graph: SiteGraph, node: Node, doc: dict[str, Any]) -> None:
         if upcoming:
             doc["next_date"] = upcoming[0][0].isoformat()
             doc["next_date_ts"] = int(upcoming[0][0].timestamp())
-            # ISO 8601 intervals: search.js shows the first that has not ended, and drops the result after the last.
+            # ISO 8601 intervals: js/search/dates.js shows the first that has not ended, and drops the result after the last.
             doc["dates"] = [f"{start.isoformat()}/{end.isoformat()}" for start, end in upcoming]
     elif node.type_name == "vacancy":
         doc["posted"] = data.posted.isoformat()

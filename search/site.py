@@ -3,7 +3,7 @@
 A part of the build (``sitegen.build.parts``). ``prepare`` decides which key the browser
 may search Meilisearch with in this build; ``plan`` plans per language the search page and
 ``zoekdata.json`` (the synonyms, stop words and a word list for typo correction that
-search.js uses with Pagefind). ``template_globals`` gives the templates
+js/search/query.js uses with Pagefind). ``template_globals`` gives the templates
 ``search_meta(item)``: the item's search document, which ``partials/search-meta.html``
 renders as hidden weighted text with Pagefind filters inside each detail page.
 """
@@ -11,10 +11,11 @@ renders as hidden weighted text with Pagefind filters inside each detail page.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from typing import Any, Iterable
 
-import os
+from rapidfuzz.distance import OSA
 
 from sitegen import languages
 from sitegen.build.outputs import Output, page_path
@@ -108,6 +109,7 @@ def _search_page(ctx, lang: str) -> Output:
             "meili_key": access.page_key if access else "",
             "meili_index": meili_index_name(graph, lang),
             "facet_titles": {name: _(title) for name, title in FACET_TITLES.items()},
+            "directions": {code: languages.direction(code) for code in graph.languages},
         },
     )
 
@@ -119,7 +121,7 @@ def meili_index_name(graph: SiteGraph, lang: str) -> str:
 
 
 def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
-    """What search.js needs besides the Pagefind index: synonyms, stop words and known words."""
+    """What the search page (js/search/) needs besides the Pagefind index: synonyms, stop words and known words."""
     counts: Counter[str] = Counter()
     keyword_words: set[str] = set()
 
@@ -133,7 +135,7 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
     for phrase, targets in table.items():
         counts.update(w for w in synonym_list.words(phrase + " " + " ".join(targets)) if len(w) >= 4)
     # Hidden keywords are known words too, except misspellings kept as vocabulary synonyms
-    # ("repsijtzorg"): leaving those out lets search.js correct them to the real word.
+    # ("repsijtzorg"): leaving those out lets js/search/query.js correct them to the real word.
     for word in sorted(keyword_words - set(counts)):
         if not _near_known(word, counts):
             counts[word] += 1
@@ -155,31 +157,18 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
 
 
 def _near_known(word: str, known: Counter) -> bool:
-    """True when ``word`` is one or two typing errors away from a word of the site's own text."""
+    """True when ``word`` is one or two typing errors away from a word of the site's own text.
+
+    The distance is rapidfuzz's optimal string alignment (Damerau-Levenshtein where a swap of two
+    neighbouring letters costs 1), the same numbers as the browser's js/search/levenshtein.js
+    (tests/search/test_typo_distance.py checks both on the same pairs).
+    """
     limit = 2 if len(word) >= 8 else 1
     for other in known:
-        if other[0] == word[0] and abs(len(other) - len(word)) <= limit and other != word and _distance(word, other, limit) <= limit:
+        if other[0] == word[0] and abs(len(other) - len(word)) <= limit and other != word and OSA.distance(word, other, score_cutoff=limit) <= limit:
             return True
     return False
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance, the same as search.js uses."""
-    previous2: list[int] | None = None
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
-            if previous2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], previous2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        previous2, previous = previous, row
-    return previous[len(b)]
-
-
 def query_data_json(graph: SiteGraph, lang: str) -> str:
     return json.dumps(query_data(graph, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-

@@ -70,9 +70,25 @@ class Theme:
 
     @functools.cached_property
     def assets(self) -> dict[str, str]:
-        """Static file name -> fingerprinted public path, e.g. css/site.css -> /assets/css/site.3f2a91c0.css."""
+        """Static file name -> fingerprinted public path, e.g. css/site.css -> /assets/css/site.3f2a91c0.css.
+
+        A folder in js/ holds ES modules that import each other by relative URL (``import "./rank.js"``),
+        which must resolve to the same version: the folder is fingerprinted as a whole, from all its
+        files, e.g. js/search/main.js -> /assets/js/search.5b1c07d2/main.js (docs/search.md).
+        """
+        files = self.files("static")
+        folders: dict[str, hashlib.blake2b] = {}
+        for name, path in files.items():
+            parts = name.split("/")
+            if parts[0] == "js" and len(parts) > 2:
+                hasher = folders.setdefault(parts[1], hashlib.blake2b(digest_size=4))
+                hasher.update("/".join(parts[2:]).encode() + b"\0" + path.read_bytes() + b"\0")
         table = {}
-        for name, path in self.files("static").items():
+        for name, path in files.items():
+            parts = name.split("/")
+            if parts[0] == "js" and len(parts) > 2:
+                table[name] = f"/assets/js/{parts[1]}.{folders[parts[1]].hexdigest()}/" + "/".join(parts[2:])
+                continue
             digest = hashlib.blake2b(path.read_bytes(), digest_size=4).hexdigest()
             stem, dot, ext = name.rpartition(".")
             table[name] = f"/assets/{stem}.{digest}.{ext}" if dot else f"/assets/{name}.{digest}"
@@ -111,6 +127,7 @@ class Renderer:
                 site=self.graph.site,
                 lang=lang,
                 dir=languages.direction(lang),
+                direction=languages.direction,
                 today=self.graph.today,
                 label=lambda vocabulary, slug: self.graph.label(vocabulary, slug, lang),
                 localized=lambda text: localized(text, lang, self.graph.default_lang),

@@ -12,7 +12,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from typing import Callable, Iterable
 
-from sitegen import dates
+from sitegen import dates, languages
 
 from sitegen.content import markdown
 from sitegen.parts.feeds.common import OPEN_DATA, lang_prefix, organiser, stable_id
@@ -74,7 +74,7 @@ def render_feed(graph: SiteGraph, lang: str, name: str) -> bytes:
     updated = max((when for when, _node in found), default=dates.start_of_day(graph.today))
     _text(root, "updated", updated.isoformat())
     ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": f"{base}/{feed_path(graph, lang, name)}"})
-    home = "/" if lang == graph.default_lang else f"/{lang}/"
+    home = languages.url(lang, graph.default_lang)
     ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": base + home})
     author = ET.SubElement(root, f"{{{ATOM}}}author")
     _text(author, "name", site_name)
