@@ -59,7 +59,9 @@ def main() -> None:
 
         cProfile.runctx(
             "build(BuildOptions(root=root, clean=True, jobs=1, clock=Clock.on(dt.date.fromisoformat(TODAY))))",
-            globals(), {"build": build, "BuildOptions": BuildOptions, "Clock": Clock, "root": root, "dt": dt}, str(root.parent / "clean.prof"),
+            globals(),
+            {"build": build, "BuildOptions": BuildOptions, "Clock": Clock, "root": root, "dt": dt},
+            str(root.parent / "clean.prof"),
         )
         print(f"profile written to {root.parent / 'clean.prof'}")
         return
@@ -78,7 +80,9 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     for name, (wall, info) in results.items():
         phases = ", ".join(f"{k} {v:.2f}" for k, v in info["timings"].items())
-        print(f"{name:10} wall {wall:6.2f} s   build {info['seconds']:6.2f} s   items {info['items']}  outputs {info['outputs']}  written {info['written']}  rendered {info['rendered']}   ({phases})")
+        print(
+            f"{name:10} wall {wall:6.2f} s   build {info['seconds']:6.2f} s   items {info['items']}  outputs {info['outputs']}  written {info['written']}  rendered {info['rendered']}   ({phases})"
+        )
 
 
 if __name__ == "__main__":

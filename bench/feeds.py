@@ -54,10 +54,10 @@ def main() -> None:
     if not (root / "content").exists():
         generate(args.size, root)
 
-    from sitegen.parts import structured
-    from sitegen.content.read import load_site
-    from sitegen.parts.feeds import generate as plan_feeds
     from sitegen.build.render import Renderer, Theme
+    from sitegen.content.read import load_site
+    from sitegen.parts import structured
+    from sitegen.parts.feeds import generate as plan_feeds
 
     started = time.perf_counter()
     site = load_site(root, TODAY)
@@ -91,8 +91,8 @@ def main() -> None:
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; one core")
     print(f"site: {args.size} items, {len(graph.nodes)} nodes; load {load_seconds:.2f} s; plan feeds {plan_seconds:.2f} s, {len(outputs)} files")
-    print(f"| kind | files | total | largest | render time (CPU) |")
-    print(f"|---|---:|---:|---:|---:|")
+    print("| kind | files | total | largest | render time (CPU) |")
+    print("|---|---:|---:|---:|---:|")
     for label in sorted(sizes):
         entries = sizes[label]
         total = sum(size for size, _ in entries)

@@ -60,24 +60,34 @@ def generate(count: int, target: Path) -> Path:
     counts["vacancies"] = count - organisations - sum(counts.values())
     reviewed = "2026-10-01"
     for number in range(organisations):
-        write("organisations", f"organisatie-{number}", {
-            "title": f"Organisatie {number} {rng.choice(WORDS)}",
-            "summary": sentence(rng, 10),
-            "last_reviewed": reviewed,
-            "needs": rng.sample(vocab["needs"], 1),
-            "phone": f"0123 {number:06d}",
-            "email": f"info{number}@example.org",
-            "locations": [{"address": f"Dorpsstraat {number}", "place": rng.choice(vocab["places"])}],
-        }, paragraph(rng))
+        write(
+            "organisations",
+            f"organisatie-{number}",
+            {
+                "title": f"Organisatie {number} {rng.choice(WORDS)}",
+                "summary": sentence(rng, 10),
+                "last_reviewed": reviewed,
+                "needs": rng.sample(vocab["needs"], 1),
+                "phone": f"0123 {number:06d}",
+                "email": f"info{number}@example.org",
+                "locations": [{"address": f"Dorpsstraat {number}", "place": rng.choice(vocab["places"])}],
+            },
+            paragraph(rng),
+        )
     org = lambda: f"organisatie-{rng.randrange(organisations)}"  # noqa: E731
     for number in range(counts["pages"]):
-        write("pages", f"pagina-{number}", {
-            "title": f"Informatie {number} over {rng.choice(WORDS)}",
-            "summary": sentence(rng, 12),
-            "last_reviewed": reviewed,
-            "needs": rng.sample(vocab["needs"], 2),
-            "audiences": rng.sample(vocab["audiences"], 1),
-        }, "\n\n".join(["## " + sentence(rng, 3)[:-1], paragraph(rng), "- " + sentence(rng, 5) + "\n- " + sentence(rng, 5), paragraph(rng)]))
+        write(
+            "pages",
+            f"pagina-{number}",
+            {
+                "title": f"Informatie {number} over {rng.choice(WORDS)}",
+                "summary": sentence(rng, 12),
+                "last_reviewed": reviewed,
+                "needs": rng.sample(vocab["needs"], 2),
+                "audiences": rng.sample(vocab["audiences"], 1),
+            },
+            "\n\n".join(["## " + sentence(rng, 3)[:-1], paragraph(rng), "- " + sentence(rng, 5) + "\n- " + sentence(rng, 5), paragraph(rng)]),
+        )
     for number in range(counts["activities"]):
         day = 1 + number % 28
         month = 1 + (number // 28) % 12
@@ -96,36 +106,46 @@ def generate(count: int, target: Path) -> Path:
             data["recurrence"] = {"rrule": "FREQ=MONTHLY;BYDAY=3TU;COUNT=8"}
         write("activities", f"activiteit-{number}", data, paragraph(rng))
     for number in range(counts["offers"]):
-        write("offers", f"aanbod-{number}", {
-            "title": f"Respijtzorg {number}: {rng.choice(WORDS)}",
-            "summary": sentence(rng, 10),
-            "last_reviewed": reviewed,
-            "needs": ["respijtzorg"],
-            "provider": org(),
-            "forms": rng.sample(vocab["respite_forms"], 1),
-            "for_whom": sentence(rng, 6),
-            "funding": rng.sample(vocab["funding"], 1),
-            "referral_needed": rng.random() < 0.5,
-            "how_to_apply": sentence(rng, 8),
-        }, paragraph(rng))
+        write(
+            "offers",
+            f"aanbod-{number}",
+            {
+                "title": f"Respijtzorg {number}: {rng.choice(WORDS)}",
+                "summary": sentence(rng, 10),
+                "last_reviewed": reviewed,
+                "needs": ["respijtzorg"],
+                "provider": org(),
+                "forms": rng.sample(vocab["respite_forms"], 1),
+                "for_whom": sentence(rng, 6),
+                "funding": rng.sample(vocab["funding"], 1),
+                "referral_needed": rng.random() < 0.5,
+                "how_to_apply": sentence(rng, 8),
+            },
+            paragraph(rng),
+        )
     for number in range(counts["vacancies"]):
         expired = number % 10 == 0
-        write("vacancies", f"vacature-{number}", {
-            "title": f"Vrijwilliger {number}: {rng.choice(WORDS)}",
-            "summary": sentence(rng, 10),
-            "last_reviewed": reviewed,
-            "organisation": org(),
-            "what_you_do": paragraph(rng, 2),
-            "what_we_offer": sentence(rng, 8),
-            "sectors": rng.sample(vocab["sectors"], 1),
-            "location": {"place": rng.choice(vocab["places"])},
-            "commitment": rng.choice(vocab["commitments"]),
-            "times": rng.sample(vocab["times"], 1),
-            "benefits": rng.sample(vocab["benefits"], 1),
-            "contact": {"email": f"vacature{number}@example.org"},
-            "posted": "2026-09-01",
-            "valid_through": "2026-10-01" if expired else "2027-09-01",
-        }, "")
+        write(
+            "vacancies",
+            f"vacature-{number}",
+            {
+                "title": f"Vrijwilliger {number}: {rng.choice(WORDS)}",
+                "summary": sentence(rng, 10),
+                "last_reviewed": reviewed,
+                "organisation": org(),
+                "what_you_do": paragraph(rng, 2),
+                "what_we_offer": sentence(rng, 8),
+                "sectors": rng.sample(vocab["sectors"], 1),
+                "location": {"place": rng.choice(vocab["places"])},
+                "commitment": rng.choice(vocab["commitments"]),
+                "times": rng.sample(vocab["times"], 1),
+                "benefits": rng.sample(vocab["benefits"], 1),
+                "contact": {"email": f"vacature{number}@example.org"},
+                "posted": "2026-09-01",
+                "valid_through": "2026-10-01" if expired else "2027-09-01",
+            },
+            "",
+        )
     return target
 
 

@@ -84,8 +84,10 @@ def main() -> int:
         timings.append(elapsed)
         phases = ", ".join(f"{name} {seconds:.2f}" for name, seconds in result.timings.items())
         print(f"run {run + 1}: {elapsed:.2f} s (build {result.seconds:.2f} s: {phases}; {result.written} of {result.outputs} files rendered)")
-    print(f"publish to visible, median of {len(timings)}: {statistics.median(timings):.2f} s "
-          f"(min {min(timings):.2f}, max {max(timings):.2f}) on {platform.node()} ({os.cpu_count()} cores, Python {platform.python_version()})")
+    print(
+        f"publish to visible, median of {len(timings)}: {statistics.median(timings):.2f} s "
+        f"(min {min(timings):.2f}, max {max(timings):.2f}) on {platform.node()} ({os.cpu_count()} cores, Python {platform.python_version()})"
+    )
     return 0
 
 

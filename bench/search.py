@@ -30,12 +30,21 @@ sys.path[:0] = [str(REPO), str(REPO / "bench"), str(REPO / "tests"), str(REPO / 
 
 from support import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
 
-from search.pagefind_index import BUNDLE, post_build, run_pagefind  # noqa: E402
+from search.pagefind_index import BUNDLE, after_render, run_pagefind  # noqa: E402
 from sitegen.build.pipeline import BuildOptions, build  # noqa: E402
-from sitegen.clock import Clock
+from sitegen.clock import Clock  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
-QUERIES = ["mantelzorg", "oppas voor mijn man", "repsijtzorg", "even vrij van de zorg", "dementie cursus", "vrijwilliger koffie", "geld pgb", "praten met anderen"]
+QUERIES = [
+    "mantelzorg",
+    "oppas voor mijn man",
+    "repsijtzorg",
+    "even vrij van de zorg",
+    "dementie cursus",
+    "vrijwilliger koffie",
+    "geld pgb",
+    "praten met anderen",
+]
 
 
 def folder_bytes(folder: Path) -> int:
@@ -52,16 +61,21 @@ def measure_browser(public: Path, queries: list[str]) -> dict:
             context = browser.new_context()
             page = context.new_page()
             sizes: list[int] = []
-            page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]))
+            page.on("requestfinished", lambda request, sizes=sizes: sizes.append(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]))
             page.goto(url + "/zoeken/")
             page.wait_for_function("() => document.querySelector('[data-hw-search]').hwSearch")
-            started = time.perf_counter()
-            outcome = page.evaluate("async (q) => { const t = performance.now(); await document.querySelector('[data-hw-search]').hwSearch(q); return {ms: performance.now() - t, n: document.querySelectorAll('.hw-result').length}; }", query)
+            outcome = page.evaluate(
+                "async (q) => { const t = performance.now(); await document.querySelector('[data-hw-search]').hwSearch(q); return {ms: performance.now() - t, n: document.querySelectorAll('.hw-result').length}; }",
+                query,
+            )
             cold.append(outcome["ms"])
             page.wait_for_timeout(200)
             transfer.append(sum(sizes))
             for again in (query + " ", query):
-                result = page.evaluate("async (q) => { const t = performance.now(); await document.querySelector('[data-hw-search]').hwSearch(q); return performance.now() - t; }", again)
+                result = page.evaluate(
+                    "async (q) => { const t = performance.now(); await document.querySelector('[data-hw-search]').hwSearch(q); return performance.now() - t; }",
+                    again,
+                )
                 warm.append(result)
             print(f"  {query!r}: cold {outcome['ms']:.0f} ms, {outcome['n']} results, {sum(sizes) / 1024:.0f} KiB for page + query", flush=True)
             context.close()
@@ -101,7 +115,7 @@ def main() -> None:
         "items": result.items,
         "outputs": result.outputs,
         "build_seconds": round(result.seconds, 2),
-        "post_build_seconds_clean": round(result.timings.get("post-build", 0), 2),
+        "post_build_seconds_clean": round(result.timings.get("after-render", 0), 2),
     }
     html = sum(1 for _ in out.rglob("*.html"))
     runs = [run_pagefind(out) for _ in range(2)]
@@ -115,7 +129,7 @@ def main() -> None:
     subprocess.run(["cp", "-al", str(out), str(staging)], check=True)
     subprocess.run(["rm", "-rf", str(staging / BUNDLE)], check=True)
     started = time.perf_counter()
-    post_build(staging, None, set(), out)
+    after_render(None, staging, set(), out)
     report["post_build_no_change_seconds"] = round(time.perf_counter() - started, 3)
     subprocess.run(["rm", "-rf", str(staging)], check=True)
     no_change = build(BuildOptions(root=root, out=out, clock=Clock.on(TODAY)))

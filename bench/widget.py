@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from support import CHROMIUM_ARGS, chromium_path, serve_directory  # noqa: E402
 
 from sitegen.build.pipeline import BuildOptions, build  # noqa: E402
-from sitegen.clock import Clock
+from sitegen.clock import Clock  # noqa: E402
 
 PARTNER = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Partner</title>
 <script>window.__t = {{}}; customElements.whenDefined('hulpwijzer-vacatures').then(() => {{ window.__t.defined = performance.now(); }});

@@ -45,8 +45,9 @@ def sign_token(search_key: str, search_key_uid: str, rules: dict, expires: dt.da
     return Client(url).generate_tenant_token(search_key_uid, rules, expires_at=expires, api_key=search_key)
 
 
-def browser_search(meilisearch: dict | None, languages: list[str], build_day: dt.date, master_key: str,
-                   now: dt.datetime) -> tuple[BrowserSearch | None, list[Problem]]:
+def browser_search(
+    meilisearch: dict | None, languages: list[str], build_day: dt.date, master_key: str, now: dt.datetime
+) -> tuple[BrowserSearch | None, list[Problem]]:
     """What the browser may use, and the warnings that explain a refusal.
 
     ``build_day`` fixes the token lifetime (a rebuild on the same day gives the same
@@ -57,26 +58,47 @@ def browser_search(meilisearch: dict | None, languages: list[str], build_day: dt
     if not url or not key:
         return None, []
     if master_key and key == master_key.strip():
-        return None, [Problem(SITE_YAML, None, "meilisearch.search_key",
-                              "dit is de hoofdsleutel (MEILI_MASTER_KEY). Die mag nooit op de website staan; de live zoekfunctie staat daarom uit",
-                              "maak een zoeksleutel (zie docs/search.md) en zet die in site.yaml", severity="warning")]
+        return None, [
+            Problem(
+                SITE_YAML,
+                None,
+                "meilisearch.search_key",
+                "dit is de hoofdsleutel (MEILI_MASTER_KEY). Die mag nooit op de website staan; de live zoekfunctie staat daarom uit",
+                "maak een zoeksleutel (zie docs/search.md) en zet die in site.yaml",
+                severity="warning",
+            )
+        ]
     prefix = str(config.get("index_prefix") or "hulpwijzer")
     uid = str(config.get("search_key_uid") or "")
     if not uid:
         return BrowserSearch(url, prefix, key, key), []
-    start = dt.datetime.combine(build_day, dt.time(), tzinfo=dt.timezone.utc)
+    start = dt.datetime.combine(build_day, dt.time(), tzinfo=dt.UTC)
     page_expires = start + dt.timedelta(days=PAGE_TOKEN_DAYS)
     widget_expires = start + dt.timedelta(days=WIDGET_TOKEN_DAYS)
     if widget_expires <= now:
-        return None, [Problem(SITE_YAML, None, "meilisearch.search_key_uid",
-                              f"de bouwdatum {build_day.isoformat()} ligt te ver in het verleden: een zoektoken zou al verlopen zijn. "
-                              "De live zoekfunctie staat uit; de site zoekt met de gewone zoekfunctie",
-                              "bouw met de datum van vandaag (laat --today weg)", severity="warning")]
+        return None, [
+            Problem(
+                SITE_YAML,
+                None,
+                "meilisearch.search_key_uid",
+                f"de bouwdatum {build_day.isoformat()} ligt te ver in het verleden: een zoektoken zou al verlopen zijn. "
+                "De live zoekfunctie staat uit; de site zoekt met de gewone zoekfunctie",
+                "bouw met de datum van vandaag (laat --today weg)",
+                severity="warning",
+            )
+        ]
     try:
         page = sign_token(key, uid, {index_uid(prefix, lang): {"filter": PAGE_FILTER} for lang in languages}, page_expires, url)
         widget = sign_token(key, uid, {index_uid(prefix, lang): {"filter": WIDGET_FILTER} for lang in languages}, widget_expires, url)
     except ValueError as error:
-        return None, [Problem(SITE_YAML, None, "meilisearch.search_key_uid",
-                              f"er kon geen zoektoken worden gemaakt ({error}). De live zoekfunctie staat uit; de site zoekt met de gewone zoekfunctie",
-                              "zet in search_key_uid de uid (een uuid) van de zoeksleutel; zie docs/search.md", severity="warning")]
+        return None, [
+            Problem(
+                SITE_YAML,
+                None,
+                "meilisearch.search_key_uid",
+                f"er kon geen zoektoken worden gemaakt ({error}). De live zoekfunctie staat uit; de site zoekt met de gewone zoekfunctie",
+                "zet in search_key_uid de uid (een uuid) van de zoeksleutel; zie docs/search.md",
+                severity="warning",
+            )
+        ]
     return BrowserSearch(url, prefix, page, widget), []

@@ -11,16 +11,16 @@ import functools
 import hashlib
 import json
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
+from search import synonyms as synonym_list
 from sitegen import dates
+from sitegen.content.markdown import plain_text
 from sitegen.content.model import Markdown
 from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import Node, SiteGraph, organisation_of, vocab_values
 from sitegen.i18n import N_, gettext_for
-from sitegen.content.markdown import plain_text
-
-from search import synonyms as synonym_list
 
 # Facet name (the same in both backends and in js/search/) -> vocabulary. Facet values are
 # term slugs (and the type code for "type"), the same in every language; the search page shows
@@ -44,7 +44,7 @@ FACET_TITLES = {
 # meaning of "current" come from the content-type registry (sitegen.content.types).
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def markdown_field_names(model) -> frozenset[str]:
     """The fields of a model that hold Markdown (plain text for search is made from them)."""
     return frozenset(name for name, info in model.model_fields.items() if any(isinstance(m, Markdown) for m in info.metadata))

@@ -41,8 +41,7 @@ def pagefind_binary() -> str:
         if found:
             return found
         raise SearchIndexError(
-            "Pagefind is niet geïnstalleerd, dus de zoekfunctie kan niet gebouwd worden. "
-            "Installeer het met: pip install 'pagefind[bin]'"
+            "Pagefind is niet geïnstalleerd, dus de zoekfunctie kan niet gebouwd worden. Installeer het met: pip install 'pagefind[bin]'"
         ) from None
 
 
@@ -60,7 +59,9 @@ def run_pagefind(site: Path) -> float:
             timeout=TIMEOUT,
         )
     except subprocess.TimeoutExpired:
-        raise SearchIndexError(f"Pagefind was na {TIMEOUT} seconden nog niet klaar met de zoekindex; probeer het opnieuw of meld het bij de beheerder") from None
+        raise SearchIndexError(
+            f"Pagefind was na {TIMEOUT} seconden nog niet klaar met de zoekindex; probeer het opnieuw of meld het bij de beheerder"
+        ) from None
     if process.returncode != 0:
         detail = (process.stderr or process.stdout).strip().splitlines()[-5:]
         raise SearchIndexError("Pagefind kon de zoekindex niet maken: " + " / ".join(detail))
@@ -68,7 +69,7 @@ def run_pagefind(site: Path) -> float:
 
 
 def _html_files(folder: Path) -> set[str]:
-    return {path.relative_to(folder).as_posix() for path in folder.rglob("*.html") if BUNDLE not in path.parts[len(folder.parts):][:1]}
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*.html") if BUNDLE not in path.parts[len(folder.parts) :][:1]}
 
 
 def after_render(ctx, staging: Path, changed: set[str], previous_public: Path | None) -> None:

@@ -13,10 +13,14 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from search import synonyms as synonym_list
+from search.browser_keys import browser_search
+from search.documents import FACET_TITLES, FACETS, document, documents
 from sitegen import languages
 from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES
@@ -26,10 +30,6 @@ from sitegen.parts.listings import listing_url
 from sitegen.parts.page_info import PageInfo, all_languages
 from sitegen.parts.pages import HUB_VOCABULARIES
 from sitegen.problems import Problem
-
-from search import synonyms as synonym_list
-from search.browser_keys import browser_search
-from search.documents import FACET_TITLES, FACETS, document, documents
 
 SEARCH_SECTION = "zoeken"
 DATA_FILE = "zoekdata.json"
@@ -43,9 +43,7 @@ def search_url(graph: SiteGraph, lang: str) -> str:
 
 def prepare(ctx) -> list[Problem]:
     """Decide once per build which Meilisearch key (or token) the browser gets; warnings say why not."""
-    ctx.browser_search, problems = browser_search(
-        ctx.site.meilisearch, ctx.languages, ctx.today, os.environ.get("MEILI_MASTER_KEY", ""), ctx.clock.now
-    )
+    ctx.browser_search, problems = browser_search(ctx.site.meilisearch, ctx.languages, ctx.today, os.environ.get("MEILI_MASTER_KEY", ""), ctx.clock.now)
     ctx.fingerprint_inputs.append(repr(ctx.browser_search))
     return problems
 
@@ -90,8 +88,7 @@ def _search_page(ctx, lang: str) -> Output:
         hubs.append(
             (
                 _(facet_title),
-                [(graph.label(vocabulary, term.slug, lang), languages.url(lang, graph.default_lang, f"/{section}/{term.slug}/"))
-                 for term in vocab.terms],
+                [(graph.label(vocabulary, term.slug, lang), languages.url(lang, graph.default_lang, f"/{section}/{term.slug}/")) for term in vocab.terms],
             )
         )
     access = ctx.browser_search  # search.browser_keys: None, the search key or a tenant token

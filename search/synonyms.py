@@ -32,10 +32,40 @@ STOP_WORDS = {
 
 # Word parts that Dutch glues onto the words of the site (mantelzorg+ondersteuning).
 COMPOUND_PARTS = (
-    "ondersteuning", "waardering", "consulent", "café", "cafe", "cursus", "groep", "punt", "centrum",
-    "lijn", "huis", "dag", "zorg", "werk", "vrijwilliger", "vrijwilligers", "maatje", "hulp",
-    "steun", "contact", "opvang", "begeleiding", "training", "vacature", "vacatures", "budget",
-    "mantelzorg", "mantelzorger", "mantelzorgers", "respijt", "respijtzorg", "dementie", "taal", "buurt",
+    "ondersteuning",
+    "waardering",
+    "consulent",
+    "café",
+    "cafe",
+    "cursus",
+    "groep",
+    "punt",
+    "centrum",
+    "lijn",
+    "huis",
+    "dag",
+    "zorg",
+    "werk",
+    "vrijwilliger",
+    "vrijwilligers",
+    "maatje",
+    "hulp",
+    "steun",
+    "contact",
+    "opvang",
+    "begeleiding",
+    "training",
+    "vacature",
+    "vacatures",
+    "budget",
+    "mantelzorg",
+    "mantelzorger",
+    "mantelzorgers",
+    "respijt",
+    "respijtzorg",
+    "dementie",
+    "taal",
+    "buurt",
 )
 
 
@@ -43,7 +73,7 @@ def words(text: str) -> list[str]:
     return [match.group(0).lower() for match in _WORD.finditer(text)]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load() -> dict[str, dict[str, list[str]]]:
     try:
         data = yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8")) or {}

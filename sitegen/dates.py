@@ -15,8 +15,7 @@ def local(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=TIMEZONE) if value.tzinfo is None else value.astimezone(TIMEZONE)
 
 
-def occurrences(activity, after: dt.datetime | None = None, limit: int = 50,
-                before: dt.datetime | None = None) -> list[tuple[dt.datetime, dt.datetime]]:
+def occurrences(activity, after: dt.datetime | None = None, limit: int = 50, before: dt.datetime | None = None) -> list[tuple[dt.datetime, dt.datetime]]:
     """(start, end) pairs in local time, in order; all of them, or those ending after ``after``
     (at most ``limit``, and only those starting before ``before`` when given)."""
     duration = activity.end - activity.start

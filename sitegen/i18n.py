@@ -30,7 +30,7 @@ def N_(message: str) -> str:
     return message
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The messages of a language. A message its catalogue lacks (or a language without a
     catalogue, such as Turkish until someone translates it) comes from English, so a resident
@@ -62,4 +62,3 @@ def _catalogue(lang: str) -> gettext.NullTranslations:
 
 def gettext_for(lang: str):
     return translations(lang).gettext
-

@@ -41,7 +41,7 @@ class Language:
         return 0 if _locale(self.code).plural_form(count) == "one" else 1
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _locale(code: str) -> Locale:
     return Locale.parse(code)
 
@@ -57,7 +57,7 @@ def is_known(code: str) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def language(code: str) -> Language:
     """What Hulpwijzer needs to know about a language; ``ValueError`` for an unknown code."""
     if not is_known(code):

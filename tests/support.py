@@ -19,9 +19,9 @@ import threading
 from pathlib import Path
 
 from sitegen.build.pipeline import BuildOptions, build
+from sitegen.cli.serve import make_server
 from sitegen.clock import Clock
 from sitegen.content.rebase import DEMO_DATED_AROUND, rebase_content, weeks_between
-from sitegen.cli.serve import make_server
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL_SITE = REPO / "tests" / "sites" / "minimal"
@@ -60,8 +60,7 @@ def rebased_copy(source: Path, target: Path, day: dt.date | None = None) -> Path
     return rebase_site(copy_site(source, target), day)
 
 
-def build_site(root: Path, out: Path | None = None, clean: bool = False, today: str | None = TEST_TODAY, jobs: int = 1,
-               clock: Clock | None = None):
+def build_site(root: Path, out: Path | None = None, clean: bool = False, today: str | None = TEST_TODAY, jobs: int = 1, clock: Clock | None = None):
     """Build on ``today`` (YYYY-MM-DD), or at ``clock``; ``today=None`` builds at the test clock."""
     if clock is None:
         clock = Clock.on(dt.date.fromisoformat(today)) if today else run_clock()
@@ -103,10 +102,7 @@ def run_axe(page, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         list(tags),
     )
-    return [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
 
 
 def vnu_errors(paths: list[Path]) -> list[dict]:

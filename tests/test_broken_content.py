@@ -8,20 +8,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import MINIMAL_SITE, TEST_TODAY, copy_site
 
 from sitegen.cli.main import main
-from support import MINIMAL_SITE, TEST_TODAY, copy_site
 
 BROKEN = Path(__file__).parent / "broken"
 EXPECTED = yaml.safe_load((BROKEN / "expected.yaml").read_text(encoding="utf-8"))
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture(scope="module")

@@ -6,19 +6,24 @@ import datetime as dt
 import re
 
 import pytest
+from support import REPO, build_site, rebased_copy, run_clock
 
 from sitegen import dates
 from sitegen.content.read import load_site
-from sitegen.parts.pages import current_items
 from sitegen.content.rebase import DEMO_DATED_AROUND, shift_front_matter, weeks_between
-from support import REPO, build_site, rebased_copy, run_clock
+from sitegen.parts.pages import current_items
 
 
 def _days_ahead():
     today = run_clock().today
     spring, autumn = dates.dst_changes(today)
-    return {"today": today, "400 days": today + dt.timedelta(days=400), "summer time starts": spring if spring.month == 3 else autumn,
-            "summer time ends": autumn if autumn.month == 10 else spring, "five years": today + dt.timedelta(days=5 * 365)}
+    return {
+        "today": today,
+        "400 days": today + dt.timedelta(days=400),
+        "summer time starts": spring if spring.month == 3 else autumn,
+        "summer time ends": autumn if autumn.month == 10 else spring,
+        "five years": today + dt.timedelta(days=5 * 365),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +53,7 @@ def test_demo_built_400_days_ahead_shows_upcoming_activities_and_current_vacanci
     build_site(root, out=tmp_path / "public", clean=True, today=day.isoformat(), jobs=2)
     activities = (tmp_path / "public" / "activiteiten" / "index.html").read_text(encoding="utf-8")
     vacancies = (tmp_path / "public" / "vacatures" / "index.html").read_text(encoding="utf-8")
-    listed = (tmp_path / "public" / "vacatures" / "pagina" / "2" / "index.html")
+    listed = tmp_path / "public" / "vacatures" / "pagina" / "2" / "index.html"
     vacancy_cards = vacancies.count('hw-vcard"') + (listed.read_text(encoding="utf-8").count('hw-vcard"') if listed.exists() else 0)
     assert activities.count('<li class="hw-card"') >= 10
     assert vacancy_cards >= 20

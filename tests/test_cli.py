@@ -10,8 +10,8 @@ import pytest
 from support import MINIMAL_SITE, REPO, TEST_TODAY, copy_site
 
 from sitegen.cli.main import main
-from sitegen.parts.schema_docs import rendered_docs
 from sitegen.content.types import TYPES
+from sitegen.parts.schema_docs import rendered_docs
 
 TODAY = dt.date.fromisoformat(TEST_TODAY)
 
@@ -99,10 +99,18 @@ def test_date_only_until_includes_that_day():
     from sitegen import dates
     from sitegen.content.model import Activity
 
-    activity = Activity.model_validate({
-        "title": "Wandelen", "summary": "Elke woensdag samen wandelen.", "last_reviewed": "2026-10-01",
-        "organiser": "steunpunt", "activity_type": "cursus", "start": "2027-06-16 14:00", "end": "2027-06-16 15:00",
-        "online": True, "recurrence": {"rrule": "FREQ=WEEKLY;UNTIL=20270707"},
-    })
+    activity = Activity.model_validate(
+        {
+            "title": "Wandelen",
+            "summary": "Elke woensdag samen wandelen.",
+            "last_reviewed": "2026-10-01",
+            "organiser": "steunpunt",
+            "activity_type": "cursus",
+            "start": "2027-06-16 14:00",
+            "end": "2027-06-16 15:00",
+            "online": True,
+            "recurrence": {"rrule": "FREQ=WEEKLY;UNTIL=20270707"},
+        }
+    )
     starts = [start.date() for start, _ in dates.occurrences(activity)]
     assert starts[-1] == dt.date(2027, 7, 7)

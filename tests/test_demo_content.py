@@ -15,8 +15,8 @@ import pytest
 
 from sitegen import dates
 from sitegen.build.pipeline import check
-from sitegen.content.read import load_site
 from sitegen.clock import Clock
+from sitegen.content.read import load_site
 from sitegen.content.scaffold import format_content
 from tests.support import REPO, TEST_TODAY
 
@@ -55,7 +55,10 @@ def test_check_is_clean_without_warnings(site):
     assert [p.format() for p in check(REPO, Clock.on(TODAY))] == []
     result = subprocess.run(
         [sys.executable, "-m", "sitegen.cli.main", "--root", str(REPO), "check", "--today", TEST_TODAY],
-        capture_output=True, text=True, cwd=REPO, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "Alles in orde (0 waarschuwing(en))" in result.stdout
@@ -162,9 +165,23 @@ def test_every_need_and_respite_form_and_funding_is_covered(graph):
 
 def test_topics_of_the_information_pages(graph):
     slugs = {p.slug for p in dutch(graph, "page")}
-    for slug in ("ben-ik-mantelzorger", "even-vrij", "respijtzorg-kosten-en-indicatie", "ik-kan-het-niet-meer-aan",
-                 "praten-met-anderen", "jonge-mantelzorgers", "werk-en-mantelzorg", "mantelzorgwaardering", "pgb",
-                 "wmo-aanvragen", "dementie", "na-de-mantelzorg", "vrijwilligersverzekering", "vrijwilligersvergoeding", "vog"):
+    for slug in (
+        "ben-ik-mantelzorger",
+        "even-vrij",
+        "respijtzorg-kosten-en-indicatie",
+        "ik-kan-het-niet-meer-aan",
+        "praten-met-anderen",
+        "jonge-mantelzorgers",
+        "werk-en-mantelzorg",
+        "mantelzorgwaardering",
+        "pgb",
+        "wmo-aanvragen",
+        "dementie",
+        "na-de-mantelzorg",
+        "vrijwilligersverzekering",
+        "vrijwilligersvergoeding",
+        "vog",
+    ):
         assert slug in slugs, slug
     pages = dutch(graph, "page")
     assert len([p for p in pages if p.data.faq]) >= 10
@@ -174,8 +191,21 @@ def test_topics_of_the_information_pages(graph):
 
 def test_everyday_words_appear_in_pages_and_offers(graph):
     text = "\n".join(texts(node) for node in dutch(graph, "page") + dutch(graph, "offer"))
-    for phrase in ("even vrij", "oppas", "logeren", "logeert", "zorgen voor mijn moeder", "praten met anderen", "vervangende zorg",
-                   "pgb", "geld", "maatje", "ik kan het niet meer aan", "mantelzorgwaardering", "dagbesteding"):
+    for phrase in (
+        "even vrij",
+        "oppas",
+        "logeren",
+        "logeert",
+        "zorgen voor mijn moeder",
+        "praten met anderen",
+        "vervangende zorg",
+        "pgb",
+        "geld",
+        "maatje",
+        "ik kan het niet meer aan",
+        "mantelzorgwaardering",
+        "dagbesteding",
+    ):
         assert phrase in text, phrase
     assert "vanuit huis" in "\n".join(texts(v) for v in dutch(graph, "vacancy"))
 

@@ -7,12 +7,11 @@ import datetime as dt
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from sitegen.content.parse import load_vocabularies, parse_item
-from sitegen.graph.site_graph import build_graph
-from sitegen.content.parse import load_site_config
-from sitegen.content.types import TYPES
 from support import MINIMAL_SITE
+
+from sitegen.content.parse import load_site_config, load_vocabularies, parse_item
+from sitegen.content.types import TYPES
+from sitegen.graph.site_graph import build_graph
 
 SITE, _, _ = load_site_config(MINIMAL_SITE)
 VOCABULARIES, _, _ = load_vocabularies(MINIMAL_SITE)

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from support import MINIMAL_SITE, build_site, copy_site
 
 
@@ -32,7 +31,7 @@ def assert_incremental_equals_clean(root: Path, tmp_path: Path):
     clean_out = tmp_path / "clean-public"
     build_site(root, out=clean_out, clean=True)
     got, want = tree(root / "public"), tree(clean_out)
-    assert sorted(got) == sorted(want), (set(got) ^ set(want))
+    assert sorted(got) == sorted(want), set(got) ^ set(want)
     differing = [path for path in got if got[path] != want[path]]
     assert not differing, differing
     return incremental

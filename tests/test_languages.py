@@ -37,8 +37,19 @@ def ukrainian(tmp_path_factory):
 def test_the_fourth_language_has_every_page(ukrainian):
     home = (ukrainian / "uk" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="uk" dir="ltr">' in home
-    for path in ("vacatures", "activiteiten", "informatie", "organisaties", "respijtzorg", "agenda", "zoeken", "open-data",
-                 "toegankelijkheid", "privacy", "vacatures/widget"):
+    for path in (
+        "vacatures",
+        "activiteiten",
+        "informatie",
+        "organisaties",
+        "respijtzorg",
+        "agenda",
+        "zoeken",
+        "open-data",
+        "toegankelijkheid",
+        "privacy",
+        "vacatures/widget",
+    ):
         assert (ukrainian / "uk" / path / "index.html").is_file(), path
     assert (ukrainian / "uk" / "404.html").is_file()
 

@@ -24,8 +24,15 @@ class Walk(Item):
 
 
 WALK = ContentType(
-    "walk", Walk, "walks", "wandelingen", N_("Wandeling"), N_("Wandelingen"), N_("Wandeling"),
-    (N_("wandeling"), N_("wandelingen")), CmsPlace("index", N_("Wandelingen")),
+    "walk",
+    Walk,
+    "walks",
+    "wandelingen",
+    N_("Wandeling"),
+    N_("Wandelingen"),
+    N_("Wandeling"),
+    (N_("wandeling"), N_("wandelingen")),
+    CmsPlace("index", N_("Wandelingen")),
     facets=(Facet("onderwerp", "needs", N_("Onderwerp"), values_of("needs")),),
     text_fields=("route",),
 )

@@ -6,8 +6,9 @@ import threading
 import urllib.error
 import urllib.request
 
-from sitegen.cli.serve import Reloader, headers_for, make_server, netlify_headers
 from support import REPO
+
+from sitegen.cli.serve import Reloader, headers_for, make_server, netlify_headers
 
 
 def fetch(url: str):

@@ -12,8 +12,7 @@ from support import REPO
 PACKAGES = ("sitegen", "search", "cms")
 MAX_LINES = 400
 # The build core: it may not import a part (pages, feeds, search…); parts register as entry points.
-CORE = ("sitegen.build", "sitegen.content", "sitegen.graph", "sitegen.clock", "sitegen.dates", "sitegen.languages",
-        "sitegen.i18n", "sitegen.problems")
+CORE = ("sitegen.build", "sitegen.content", "sitegen.graph", "sitegen.clock", "sitegen.dates", "sitegen.languages", "sitegen.i18n", "sitegen.problems")
 
 
 def _modules() -> dict[str, Path]:
@@ -60,7 +59,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         stack.append(node)
         for other in sorted(graph.get(node, ())):
             if state.get(other) == "open":
-                cycles.append(stack[stack.index(other):] + [other])
+                cycles.append(stack[stack.index(other) :] + [other])
             elif other not in state:
                 visit(other)
         stack.pop()
@@ -94,14 +93,16 @@ def test_the_core_imports_no_part_and_no_django():
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_modules_stay_short(package):
-    long = {str(path.relative_to(REPO)): n for path in (REPO / package).rglob("*.py")
-            if "migrations" not in path.parts and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        str(path.relative_to(REPO)): n
+        for path in (REPO / package).rglob("*.py")
+        if "migrations" not in path.parts and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert long == {}
 
 
 def test_the_default_language_rule_is_written_once():
     """'' for the default language, '/<lang>' otherwise: only sitegen.languages.url knows it."""
     rule = re.compile(r"if\s+\w*lang\w*\s*==\s*[\w.]*default_lang\w*\s+else")
-    found = [str(path.relative_to(REPO)) for package in PACKAGES for path in (REPO / package).rglob("*.py")
-             if rule.search(path.read_text(encoding="utf-8"))]
+    found = [str(path.relative_to(REPO)) for package in PACKAGES for path in (REPO / package).rglob("*.py") if rule.search(path.read_text(encoding="utf-8"))]
     assert found == ["sitegen/languages.py"]

@@ -9,9 +9,10 @@ A part (pages, listings, feeds, widget, search…) gets the context in each of i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from sitegen import languages
 from sitegen.clock import Clock

@@ -16,9 +16,9 @@ import hashlib
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from sitegen.build import parts
 from sitegen.build.context import BuildContext
@@ -32,6 +32,7 @@ from sitegen.content.read import Site, load_site, media_files
 from sitegen.problems import ContentError, Problem
 
 __all__ = ["BuildOptions", "BuildResult", "RenderError", "build", "check", "prepare"]
+
 
 @dataclass
 class BuildOptions:
@@ -79,12 +80,26 @@ def check_links(site: Site, outputs: list[Output]) -> list[Problem]:
                 continue
             if target.endswith(".md"):
                 if resolve_content_link(site.graph, target, entry.key) is None:
-                    problems.append(Problem("content/" + entry.key, line, field_name, f"de link '{href}' wijst naar een bestand dat niet bestaat",
-                                            "controleer de bestandsnaam, bijvoorbeeld ../organisations/naam.md"))
+                    problems.append(
+                        Problem(
+                            "content/" + entry.key,
+                            line,
+                            field_name,
+                            f"de link '{href}' wijst naar een bestand dat niet bestaat",
+                            "controleer de bestandsnaam, bijvoorbeeld ../organisations/naam.md",
+                        )
+                    )
             elif target.startswith("/"):
                 if target not in urls and target + "/" not in urls:
-                    problems.append(Problem("content/" + entry.key, line, field_name, f"de link '{href}' wijst naar een pagina die niet bestaat",
-                                            "controleer het adres; een pagina op deze site schrijf je als /informatie/naam/"))
+                    problems.append(
+                        Problem(
+                            "content/" + entry.key,
+                            line,
+                            field_name,
+                            f"de link '{href}' wijst naar een pagina die niet bestaat",
+                            "controleer het adres; een pagina op deze site schrijf je als /informatie/naam/",
+                        )
+                    )
     return problems
 
 
@@ -93,8 +108,7 @@ def check_links(site: Site, outputs: list[Output]) -> list[Problem]:
 
 def fingerprints(outputs: list[Output], site: Site, theme: Theme, ctx: BuildContext) -> dict[str, str]:
     graph = site.graph
-    global_part = "|".join((site.digests["@code"], theme.digest, graph.site_digest, graph.vocab_digest, graph.today.isoformat(),
-                            *ctx.fingerprint_inputs))
+    global_part = "|".join((site.digests["@code"], theme.digest, graph.site_digest, graph.vocab_digest, graph.today.isoformat(), *ctx.fingerprint_inputs))
     table = {}
     digests = site.digests
     for output in outputs:
@@ -169,8 +183,7 @@ def prepare(options: BuildOptions) -> Prepared:
     seen: dict[str, Output] = {}
     for output in outputs:
         if output.path in seen:
-            problems.append(Problem("content/", None, None, f"twee pagina's krijgen hetzelfde adres: /{output.path}",
-                                    "geef een van de items een andere slug"))
+            problems.append(Problem("content/", None, None, f"twee pagina's krijgen hetzelfde adres: /{output.path}", "geef een van de items een andere slug"))
         seen[output.path] = output
     return Prepared(site, theme, ctx, outputs, problems)
 

@@ -45,7 +45,7 @@ def swap(staging: Path, public: Path) -> None:
 
 def remove_unplanned(folder: Path, wanted: set[str]) -> None:
     """Delete files no output plans, and folders left empty (bottom-up, with os.walk for speed)."""
-    for directory, folders, files in os.walk(folder, topdown=False):
+    for directory, _folders, files in os.walk(folder, topdown=False):
         rel_dir = os.path.relpath(directory, folder)
         prefix = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
         for name in files:
@@ -53,5 +53,3 @@ def remove_unplanned(folder: Path, wanted: set[str]) -> None:
                 os.unlink(os.path.join(directory, name))
         if directory != str(folder) and not os.listdir(directory):
             os.rmdir(directory)
-
-

@@ -6,18 +6,17 @@ import datetime as dt
 import functools
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 from babel.dates import format_date, format_datetime, format_time
 from markupsafe import Markup
 
 from sitegen import dates, languages
-
 from sitegen.content import markdown
-
 from sitegen.i18n import translations
 
 THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
@@ -30,7 +29,7 @@ class Theme:
     folders: list[Path]
 
     @classmethod
-    def load(cls, root: Path, name: str) -> "Theme":
+    def load(cls, root: Path, name: str) -> Theme:
         folders = []
         for candidate in (root / "themes" / name, THEMES_DIR / name):
             if candidate.is_dir() and candidate not in folders:
@@ -149,7 +148,7 @@ class Renderer:
             self._environments[lang] = env
         return self._environments[lang]
 
-    @functools.lru_cache(maxsize=4096)
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - a renderer lives for one build; the cache goes with it
     def markdown(self, text: str) -> Markup:
         """Markdown to safe HTML; cached because the same text shows on several pages."""
         return Markup(markdown.render(text, link_resolver=self.link_resolver).html)

@@ -74,8 +74,7 @@ def cmd_build(args) -> int:
         _report(error.problems)
         errors = sum(1 for p in error.problems if p.severity == "error")
         sys.stderr.write(
-            f"\nDe site is niet gebouwd: {errors or len(error.problems)} probleem/problemen. "
-            f"De gepubliceerde site ({options.public}) is niet veranderd.\n"
+            f"\nDe site is niet gebouwd: {errors or len(error.problems)} probleem/problemen. De gepubliceerde site ({options.public}) is niet veranderd.\n"
         )
         return 1
     except RenderError as error:
@@ -108,7 +107,7 @@ def cmd_check(args) -> int:
 def cmd_serve(args) -> int:
     from sitegen.cli.serve import serve
 
-        # Without --today every rebuild reads the wall clock anew: the server may run for days.
+    # Without --today every rebuild reads the wall clock anew: the server may run for days.
     fixed = _clock(args.today) if args.today else None
     clock = (lambda: fixed) if fixed else Clock.system
     return serve(Path(args.root), host=args.host, port=args.port, clock=clock, build_first=not args.no_build)

@@ -11,17 +11,14 @@ import threading
 import time
 import tomllib
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from sitegen.clock import Clock
 
 LIVE_RELOAD_PATH = "/__livereload"
-LIVE_RELOAD_SCRIPT = (
-    "(function(){var s=new EventSource('" + LIVE_RELOAD_PATH + "');"
-    "s.onmessage=function(e){if(e.data==='reload'){location.reload();}};})();"
-)
+LIVE_RELOAD_SCRIPT = "(function(){var s=new EventSource('" + LIVE_RELOAD_PATH + "');s.onmessage=function(e){if(e.data==='reload'){location.reload();}};})();"
 
 
 def netlify_headers(root: Path) -> list[tuple[str, dict[str, str]]]:
@@ -118,7 +115,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     reloader: Reloader | None = None
     live_reload = True
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args) -> None:
         if "--verbose" in sys.argv:
             super().log_message(format, *args)
 
@@ -129,7 +126,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+    def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         if path == LIVE_RELOAD_PATH and self.reloader is not None:
             return self._events()

@@ -30,8 +30,7 @@ class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
 
 for _cls in (_Loader, _Dumper):
     _cls.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP] for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
     }
 
 

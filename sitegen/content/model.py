@@ -112,7 +112,7 @@ class Location(Strict):
     longitude: float | None = field(N_("Lengtegraad"), N_("Optioneel, voor de kaart."), default=None, ge=-180, le=180)
 
     @model_validator(mode="after")
-    def _both_coordinates(self) -> "Location":
+    def _both_coordinates(self) -> Location:
         if (self.latitude is None) != (self.longitude is None):
             raise FieldError("latitude", "vul breedtegraad én lengtegraad in, of geen van beide")
         return self
@@ -129,12 +129,8 @@ class Recurrence(Strict):
         N_("Herhaling volgens RFC 5545, bijvoorbeeld FREQ=MONTHLY;BYDAY=3TU;COUNT=6 (elke derde dinsdag, 6 keer)."),
         default=None,
     )
-    dates: list[dt.datetime] = field(
-        N_("Extra data"), N_("Losse extra data en tijden, bijvoorbeeld 2026-03-10 14:00."), default_factory=list
-    )
-    exdates: list[dt.datetime] = field(
-        N_("Vervallen data"), N_("Data waarop de activiteit niet doorgaat."), default_factory=list
-    )
+    dates: list[dt.datetime] = field(N_("Extra data"), N_("Losse extra data en tijden, bijvoorbeeld 2026-03-10 14:00."), default_factory=list)
+    exdates: list[dt.datetime] = field(N_("Vervallen data"), N_("Data waarop de activiteit niet doorgaat."), default_factory=list)
 
     @field_validator("rrule")
     @classmethod
@@ -193,19 +189,11 @@ class Item(Strict):
         N_("Koppelt vertalingen van hetzelfde item. Laat leeg: dan geldt de Nederlandse bestandsnaam."),
         default=None,
     )
-    last_reviewed: dt.date = field(
-        N_("Laatst gecontroleerd"), N_("Datum waarop iemand heeft gecontroleerd dat alles nog klopt (JJJJ-MM-DD).")
-    )
-    needs: Annotated[list[str], Vocab("needs")] = field(
-        N_("Vraaggebieden"), N_("Bij welke vraaggebieden hoort dit?"), default_factory=list
-    )
-    audiences: Annotated[list[str], Vocab("audiences")] = field(
-        N_("Doelgroepen"), N_("Voor wie is dit bedoeld?"), default_factory=list
-    )
+    last_reviewed: dt.date = field(N_("Laatst gecontroleerd"), N_("Datum waarop iemand heeft gecontroleerd dat alles nog klopt (JJJJ-MM-DD)."))
+    needs: Annotated[list[str], Vocab("needs")] = field(N_("Vraaggebieden"), N_("Bij welke vraaggebieden hoort dit?"), default_factory=list)
+    audiences: Annotated[list[str], Vocab("audiences")] = field(N_("Doelgroepen"), N_("Voor wie is dit bedoeld?"), default_factory=list)
     image: Image | None = field(N_("Afbeelding"), N_("Optioneel: een afbeelding met alternatieve tekst."), default=None)
-    body: Annotated[str, Markdown()] = field(
-        N_("Tekst"), N_("De hoofdtekst in Markdown: onder de front matter van het bestand."), default=""
-    )
+    body: Annotated[str, Markdown()] = field(N_("Tekst"), N_("De hoofdtekst in Markdown: onder de front matter van het bestand."), default="")
 
     @field_validator("needs", "audiences", mode="after")
     @classmethod
@@ -216,20 +204,16 @@ class Item(Strict):
 
 
 class InfoPage(Item):
-
     life_phases: Annotated[list[str], Vocab("life_phases")] = field(
         N_("Levensfase"), N_("In welke fase van de mantelzorg is dit vooral nuttig?"), default_factory=list
     )
     faq: list[Question] = field(N_("Vragen en antwoorden"), N_("Veelgestelde vragen bij dit onderwerp."), default_factory=list)
-    related_links: list[Link] = field(
-        N_("Meer informatie"), N_("Links naar landelijke bronnen of andere pagina's."), default_factory=list
-    )
+    related_links: list[Link] = field(N_("Meer informatie"), N_("Links naar landelijke bronnen of andere pagina's."), default_factory=list)
     contact: Contact | None = field(N_("Contact"), N_("Bij wie kun je terecht met vragen over dit onderwerp?"), default=None)
     weight: int = field(N_("Volgorde"), N_("Lager getal = hoger in lijsten. Standaard 100."), default=100)
 
 
 class Organisation(Item):
-
     kind: str | None = field(N_("Soort organisatie"), N_("Bijvoorbeeld: vrijwilligersorganisatie, zorgaanbieder, vereniging."), default=None)
     logo: Image | None = field(N_("Logo"), N_("Logo met alternatieve tekst (meestal de naam van de organisatie)."), default=None)
     website: str | None = field(N_("Website"), N_("Webadres van de organisatie."), default=None)
@@ -237,9 +221,7 @@ class Organisation(Item):
     phone: str | None = field(N_("Telefoon"), N_("Algemeen telefoonnummer."), default=None)
     locations: list[Location] = field(N_("Locaties"), N_("Adressen waar de organisatie te vinden is."), default_factory=list)
     opening_hours: str | None = field(N_("Openingstijden"), N_("Bijvoorbeeld: maandag tot en met vrijdag 9.00 tot 17.00 uur."), default=None)
-    languages: list[str] = field(
-        N_("Talen"), N_("Talen die medewerkers spreken, als taalcode: nl, en, ar, tr, pl, uk."), default_factory=list
-    )
+    languages: list[str] = field(N_("Talen"), N_("Talen die medewerkers spreken, als taalcode: nl, en, ar, tr, pl, uk."), default_factory=list)
     accessibility: str | None = field(N_("Toegankelijkheid"), N_("Is het gebouw rolstoeltoegankelijk? Is er een invalidentoilet?"), default=None)
     places_served: Annotated[list[str], Vocab("places")] = field(
         N_("Werkgebied"), N_("In welke kernen en wijken is de organisatie actief? Leeg = de hele gemeente."), default_factory=list
@@ -260,8 +242,7 @@ class Organisation(Item):
 
 
 class Activity(Item):
-
-    organiser: Annotated[str, Ref("organisation")] = field(N_("Organisator"), N_("De organisatie die dit organiseert (slug).")) 
+    organiser: Annotated[str, Ref("organisation")] = field(N_("Organisator"), N_("De organisatie die dit organiseert (slug)."))
     activity_type: Annotated[str, Vocab("activity_types")] = field(N_("Soort activiteit"), N_("Bijvoorbeeld: lotgenotencontact, cursus."))
     start: dt.datetime = field(N_("Begin"), N_("Datum en tijd van (de eerste keer) beginnen, bijvoorbeeld 2026-03-10 14:00. Tijd in Nederland."))
     end: dt.datetime = field(N_("Einde"), N_("Datum en tijd van het einde van (de eerste keer), bijvoorbeeld 2026-03-10 16:00."))
@@ -272,7 +253,7 @@ class Activity(Item):
     registration: Registration = field(N_("Aanmelden"), N_("Moet je je aanmelden, en hoe?"), default_factory=Registration)
 
     @model_validator(mode="after")
-    def _times(self) -> "Activity":
+    def _times(self) -> Activity:
         if self.end <= self.start:
             raise FieldError("end", "het einde ligt voor of op het begin; zet een latere eindtijd")
         if self.end - self.start > dt.timedelta(days=31):
@@ -283,11 +264,8 @@ class Activity(Item):
 
 
 class RespiteOffer(Item):
-
     provider: Annotated[str, Ref("organisation")] = field(N_("Aanbieder"), N_("De organisatie die dit aanbiedt (slug)."))
-    forms: Annotated[list[str], Vocab("respite_forms")] = field(
-        N_("Vorm"), N_("Welke vorm van respijtzorg is dit?"), min_length=1
-    )
+    forms: Annotated[list[str], Vocab("respite_forms")] = field(N_("Vorm"), N_("Welke vorm van respijtzorg is dit?"), min_length=1)
     for_whom: str = field(N_("Voor wie"), N_("Voor wie is het, bijvoorbeeld: mensen met dementie die thuis wonen."))
     age_min: int | None = field(N_("Vanaf leeftijd"), N_("Minimumleeftijd van de persoon die zorg krijgt."), default=None, ge=0, le=120)
     age_max: int | None = field(N_("Tot leeftijd"), N_("Maximumleeftijd van de persoon die zorg krijgt."), default=None, ge=0, le=120)
@@ -297,22 +275,19 @@ class RespiteOffer(Item):
     )
     referral_needed: bool = field(N_("Indicatie nodig"), N_("Heb je een indicatie nodig? ja of nee."))
     cost: str | None = field(N_("Eigen bijdrage of kosten"), N_("Wat betaal je zelf?"), default=None)
-    places: Annotated[list[str], Vocab("places")] = field(
-        N_("Kernen"), N_("In welke kernen of wijken? Leeg = de hele gemeente."), default_factory=list
-    )
+    places: Annotated[list[str], Vocab("places")] = field(N_("Kernen"), N_("In welke kernen of wijken? Leeg = de hele gemeente."), default_factory=list)
     how_to_apply: str = field(N_("Hoe aanvragen"), N_("Wat moet je doen om het te krijgen? Eén of twee zinnen."))
     contact: Contact | None = field(N_("Contact"), N_("Contact voor vragen of aanmelden."), default=None)
     location: Location | None = field(N_("Plaats"), N_("Adres, als het aanbod op een vaste plek is."), default=None)
 
     @model_validator(mode="after")
-    def _ages(self) -> "RespiteOffer":
+    def _ages(self) -> RespiteOffer:
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             raise FieldError("age_max", "de minimumleeftijd is hoger dan de maximumleeftijd")
         return self
 
 
 class Vacancy(Item):
-
     organisation: Annotated[str, Ref("organisation")] = field(N_("Organisatie"), N_("De organisatie die een vrijwilliger zoekt (slug)."))
     what_you_do: Annotated[str, Markdown()] = field(N_("Wat ga je doen"), N_("Beschrijf het werk in gewone woorden."), min_length=5)
     what_we_ask: Annotated[str, Markdown()] = field(N_("Wat vragen wij"), N_("Wat moet iemand kunnen of willen?"), default="")
@@ -322,12 +297,8 @@ class Vacancy(Item):
     remote: bool = field(N_("Vanuit huis"), N_("Kan het werk vanuit huis of online? ja of nee."), default=False)
     commitment: Annotated[str, Vocab("commitments")] = field(N_("Duur"), N_("eenmalig, kortlopend of structureel."))
     hours: str | None = field(N_("Uren"), N_("Hoeveel tijd kost het, bijvoorbeeld: 2 uur per week."), default=None)
-    times: Annotated[list[str], Vocab("times")] = field(
-        N_("Wanneer"), N_("overdag, avond, weekend of flexibel."), default_factory=list
-    )
-    suitable_for: Annotated[list[str], Vocab("suitable_for")] = field(
-        N_("Geschikt voor"), N_("Voor wie is dit werk extra geschikt?"), default_factory=list
-    )
+    times: Annotated[list[str], Vocab("times")] = field(N_("Wanneer"), N_("overdag, avond, weekend of flexibel."), default_factory=list)
+    suitable_for: Annotated[list[str], Vocab("suitable_for")] = field(N_("Geschikt voor"), N_("Voor wie is dit werk extra geschikt?"), default_factory=list)
     benefits: Annotated[list[str], Vocab("benefits")] = field(
         N_("Wat je krijgt"), N_("training, begeleiding, onkostenvergoeding, VOG vergoed, certificaat."), default_factory=list
     )
@@ -336,7 +307,7 @@ class Vacancy(Item):
     valid_through: dt.date = field(N_("Geldig tot"), N_("Tot en met deze datum staat de vacature online (JJJJ-MM-DD)."))
 
     @model_validator(mode="after")
-    def _dates(self) -> "Vacancy":
+    def _dates(self) -> Vacancy:
         if self.valid_through < self.posted:
             raise FieldError("valid_through", "'geldig tot' ligt voor de plaatsingsdatum")
         if self.location is None and not self.remote:

@@ -15,9 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sitegen import languages
-from sitegen.content import frontmatter
-
-from sitegen.content import markdown
+from sitegen.content import frontmatter, markdown
 from sitegen.content.model import (
     FieldError,
     Item,
@@ -242,7 +240,10 @@ def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem],
             if path.stem not in VOCABULARY_NAMES:
                 problems.append(
                     Problem(
-                        f"content/vocabularies/{path.name}", None, None, "onbekende lijst",
+                        f"content/vocabularies/{path.name}",
+                        None,
+                        None,
+                        "onbekende lijst",
                         "gebruik een van deze namen: " + ", ".join(VOCABULARY_NAMES),
                         severity="warning",
                     )

@@ -13,11 +13,11 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.content.parse import ParsedItem, digest_of, load_site_config, load_vocabularies, parse_item
-from sitegen.graph.site_graph import SiteGraph, build_graph
-from sitegen.content.types import TYPES
-from sitegen.problems import ContentError, Problem
 from sitegen.build.state import state_dir
+from sitegen.content.parse import ParsedItem, digest_of, load_site_config, load_vocabularies, parse_item
+from sitegen.content.types import TYPES
+from sitegen.graph.site_graph import SiteGraph, build_graph
+from sitegen.problems import ContentError, Problem
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,7 +63,7 @@ def read_content(root: Path, code_digest: str | None = None) -> tuple[list[Parse
                 stored = pickle.load(handle)
             if stored.get("code") == code_digest:
                 cache = stored["items"]
-        except Exception:  # a damaged cache is simply rebuilt
+        except Exception:  # noqa: BLE001 - a damaged or foreign cache is simply rebuilt
             cache = {}
     content = root / "content"
     parsed: list[ParsedItem] = []
@@ -99,8 +99,14 @@ def _warn_strays(root: Path, problems: list[Problem]) -> None:
     for path in sorted(content.iterdir()):
         if path.is_dir() and path.name not in known and not path.name.startswith("."):
             problems.append(
-                Problem(f"content/{path.name}/", None, None, "onbekende map; de bestanden hierin worden niet gebruikt",
-                        "gebruik een van deze mappen: " + ", ".join(sorted(known)), severity="warning")
+                Problem(
+                    f"content/{path.name}/",
+                    None,
+                    None,
+                    "onbekende map; de bestanden hierin worden niet gebruikt",
+                    "gebruik een van deze mappen: " + ", ".join(sorted(known)),
+                    severity="warning",
+                )
             )
     for folder in (t.folder for t in TYPES):
         base = content / folder
@@ -108,8 +114,14 @@ def _warn_strays(root: Path, problems: list[Problem]) -> None:
             for path in sorted(base.iterdir()):
                 if path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
                     problems.append(
-                        Problem(f"content/{folder}/{path.name}", None, None, "dit bestand wordt niet gebruikt: alleen .md-bestanden tellen",
-                                "geef het bestand de extensie .md of haal het weg", severity="warning")
+                        Problem(
+                            f"content/{folder}/{path.name}",
+                            None,
+                            None,
+                            "dit bestand wordt niet gebruikt: alleen .md-bestanden tellen",
+                            "geef het bestand de extensie .md of haal het weg",
+                            severity="warning",
+                        )
                     )
 
 
@@ -142,8 +154,13 @@ def load_site(root: Path, today: dt.date) -> Site:
             image = getattr(node.data, image_field, None)
             if image is not None and image.src.removeprefix("/") not in media:
                 problems.append(
-                    Problem(node.source, node.field_lines.get(image_field), f"{image_field}.src", f"het bestand '{image.src}' bestaat niet",
-                            "zet het bestand in content/media/ en schrijf het pad als media/naam.png")
+                    Problem(
+                        node.source,
+                        node.field_lines.get(image_field),
+                        f"{image_field}.src",
+                        f"het bestand '{image.src}' bestaat niet",
+                        "zet het bestand in content/media/ en schrijf het pad als media/naam.png",
+                    )
                 )
     by_type: dict[str, list[str]] = {}
     for entry in parsed:

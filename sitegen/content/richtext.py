@@ -21,9 +21,9 @@ to translate them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Callable
 
 from markdown_it import MarkdownIt
 
@@ -50,7 +50,7 @@ def md_to_html(text: str) -> str:
 class _Element:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
-    children: list["_Element | str"] = field(default_factory=list)
+    children: list[_Element | str] = field(default_factory=list)
 
 
 class _TreeBuilder(HTMLParser):
@@ -111,8 +111,7 @@ def _escape_line_start(line: str) -> str:
 
 
 class _Writer:
-    def __init__(self, image_src: Callable[[dict[str, str]], tuple[str, str] | None] | None,
-                 link_href: Callable[[dict[str, str]], str | None] | None) -> None:
+    def __init__(self, image_src: Callable[[dict[str, str]], tuple[str, str] | None] | None, link_href: Callable[[dict[str, str]], str | None] | None) -> None:
         self.image_src = image_src
         self.link_href = link_href
 

@@ -9,8 +9,8 @@ from typing import Any
 from slugify import slugify
 
 from sitegen.content import frontmatter
-from sitegen.content.parse import parse_item
 from sitegen.content.model import Item
+from sitegen.content.parse import parse_item
 from sitegen.content.types import TYPES
 from sitegen.problems import Problem
 
@@ -33,7 +33,7 @@ def _first_organisation(root: Path) -> str:
     folder = root / "content" / "organisations"
     names = sorted(p.name[:-3] for p in folder.glob("*.md") if p.name.count(".") == 1) if folder.is_dir() else []
     if not names:
-        raise ValueError("maak eerst een organisatie: hulpwijzer new organisation \"Naam\"")
+        raise ValueError('maak eerst een organisatie: hulpwijzer new organisation "Naam"')
     return names[0]
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 from pydantic import field_validator, model_validator
 
 from sitegen import languages
-from sitegen.i18n import N_
 from sitegen.content.model import FieldError, Strict, field
+from sitegen.i18n import N_
 
 LangText = dict[str, str]
-
 
 
 class MenuEntry(Strict):
@@ -39,17 +38,13 @@ class SiteConfig(Strict):
     name: LangText = field(N_("Naam van de site"), N_("Per taal, bijvoorbeeld nl: Hulpwijzer Lindeveld."))
     municipality: str = field(N_("Gemeente"), N_("Naam van de gemeente."))
     base_url: str = field(N_("Webadres"), N_("Het adres waar de site staat, zonder / aan het eind."), pattern=r"^https?://[^/\s]+(/[^\s]*[^/\s])?$")
-    languages: list[str] = field(
-        N_("Talen"), N_("Talen van de site als taalcode (nl, en, ar, tr, pl, uk…); de eerste is de standaardtaal."), min_length=1
-    )
+    languages: list[str] = field(N_("Talen"), N_("Talen van de site als taalcode (nl, en, ar, tr, pl, uk…); de eerste is de standaardtaal."), min_length=1)
     loket: Loket = field(N_("Centraal loket"), N_("Het contactpunt dat op elke pagina staat."))
     crisis_lines: list[CrisisLine] = field(N_("Hulplijnen"), N_("Hulplijnen voor als het echt niet meer gaat."), default_factory=list)
     menu: list[MenuEntry] = field(N_("Hoofdmenu"), N_("De onderdelen in het hoofdmenu."), default_factory=list)
     footer_links: list[MenuEntry] = field(N_("Links onderaan"), N_("Links in de voettekst."), default_factory=list)
     theme: str = field(N_("Thema"), N_("Naam van de map in themes/."), default="default")
-    review_period_months: int = field(
-        N_("Controletermijn"), N_("Na hoeveel maanden moet een item opnieuw gecontroleerd worden?"), default=12, ge=1
-    )
+    review_period_months: int = field(N_("Controletermijn"), N_("Na hoeveel maanden moet een item opnieuw gecontroleerd worden?"), default=12, ge=1)
     meilisearch: dict[str, str] | None = field(
         N_("Meilisearch"), N_("Optioneel: url en search_key (alleen de zoeksleutel, nooit de hoofdsleutel)."), default=None
     )
@@ -73,9 +68,7 @@ class Term(Strict):
     slug: str = field(N_("Code"), N_("Korte code in kleine letters, bijvoorbeeld respijtzorg."), pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
     label: LangText = field(N_("Naam"), N_("Naam per taal."))
     description: LangText = field(N_("Uitleg"), N_("Korte uitleg per taal."), default_factory=dict)
-    everyday: LangText = field(
-        N_("In gewone woorden"), N_("Hoe inwoners het zelf zeggen, bijvoorbeeld 'even vrij van de zorg'."), default_factory=dict
-    )
+    everyday: LangText = field(N_("In gewone woorden"), N_("Hoe inwoners het zelf zeggen, bijvoorbeeld 'even vrij van de zorg'."), default_factory=dict)
     synonyms: list[str] = field(N_("Zoekwoorden"), N_("Woorden waarmee mensen dit zoeken."), default_factory=list)
 
     @field_validator("label")
@@ -91,7 +84,7 @@ class Vocabulary(Strict):
     terms: list[Term] = field(N_("Termen"), N_("De termen in de lijst."), min_length=1)
 
     @model_validator(mode="after")
-    def _unique(self) -> "Vocabulary":
+    def _unique(self) -> Vocabulary:
         seen: set[str] = set()
         for term in self.terms:
             if term.slug in seen:

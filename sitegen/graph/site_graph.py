@@ -10,17 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from sitegen import dates, languages
 from sitegen.content.model import Item, Ref, Vocab
 from sitegen.content.parse import ParsedItem
-from sitegen.content.types import TYPES
 from sitegen.content.site_model import SiteConfig, Vocabulary
+from sitegen.content.types import TYPES
 from sitegen.problems import Problem
 
 T = TypeVar("T")
@@ -187,14 +188,9 @@ class SiteGraph:
 # ----------------------------------------------------------------------------- model introspection
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def ref_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (name, marker.type)
-        for name, info in model.model_fields.items()
-        for marker in info.metadata
-        if isinstance(marker, Ref)
-    )
+    return tuple((name, marker.type) for name, info in model.model_fields.items() for marker in info.metadata if isinstance(marker, Ref))
 
 
 def vocab_values(item: BaseModel, path: tuple = ()) -> Iterable[tuple[tuple, str, str]]:
@@ -250,7 +246,13 @@ def build_graph(
         item = entry.item
         if entry.lang not in site.languages:
             problems.append(
-                Problem(rel, None, None, f"de taal '{entry.lang}' staat niet in site.yaml", "voeg de taal toe aan 'languages' in content/site.yaml of hernoem het bestand")
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    f"de taal '{entry.lang}' staat niet in site.yaml",
+                    "voeg de taal toe aan 'languages' in content/site.yaml of hernoem het bestand",
+                )
             )
             continue
         slug = entry.slug
@@ -259,25 +261,32 @@ def build_graph(
         if slug_key in seen_slug:
             other = seen_slug[slug_key]
             problems.append(
-                Problem(rel, entry.field_lines.get("slug"), "slug", f"de slug '{slug}' wordt al gebruikt door content/{other.key}; twee pagina's krijgen hetzelfde webadres",
-                        "geef een van beide een andere bestandsnaam of een andere 'slug'")
+                Problem(
+                    rel,
+                    entry.field_lines.get("slug"),
+                    "slug",
+                    f"de slug '{slug}' wordt al gebruikt door content/{other.key}; twee pagina's krijgen hetzelfde webadres",
+                    "geef een van beide een andere bestandsnaam of een andere 'slug'",
+                )
             )
             continue
         translation = (entry.type_name, entry.lang, translation_key)
         if translation in seen_translation:
             other = seen_translation[translation]
             problems.append(
-                Problem(rel, entry.field_lines.get("translation_key"), "translation_key",
-                        f"content/{other.key} is al de vertaling in '{entry.lang}' van '{translation_key}'",
-                        "controleer 'translation_key'; per taal kan er één vertaling zijn")
+                Problem(
+                    rel,
+                    entry.field_lines.get("translation_key"),
+                    "translation_key",
+                    f"content/{other.key} is al de vertaling in '{entry.lang}' van '{translation_key}'",
+                    "controleer 'translation_key'; per taal kan er één vertaling zijn",
+                )
             )
             continue
         seen_slug[slug_key] = entry
         seen_translation[translation] = entry
         url = languages.url(entry.lang, default_lang, f"/{TYPES[entry.type_name].section}/{slug}/")
-        nodes.append(
-            Node(entry.key, entry.type_name, entry.lang, slug, translation_key, entry.digest, item, url, entry.field_lines, entry.body_line)
-        )
+        nodes.append(Node(entry.key, entry.type_name, entry.lang, slug, translation_key, entry.digest, item, url, entry.field_lines, entry.body_line))
     nodes.sort(key=lambda node: node.key)
 
     graph = SiteGraph(site=site, vocabularies=vocabularies, nodes=nodes, today=today)
@@ -291,17 +300,26 @@ def build_graph(
             if vocabularies[vocabulary].term(term) is None:
                 known = ", ".join(t.slug for t in vocabularies[vocabulary].terms[:12])
                 problems.append(
-                    Problem(rel, node.field_lines.get(str(path[0])), ".".join(map(str, path)),
-                            f"'{term}' staat niet in de lijst {vocabulary}",
-                            f"kies een term uit content/vocabularies/{vocabulary}.yaml ({known}…) of voeg de term daar toe")
+                    Problem(
+                        rel,
+                        node.field_lines.get(str(path[0])),
+                        ".".join(map(str, path)),
+                        f"'{term}' staat niet in de lijst {vocabulary}",
+                        f"kies een term uit content/vocabularies/{vocabulary}.yaml ({known}…) of voeg de term daar toe",
+                    )
                 )
         for name, target_type in ref_fields(type(node.data)):
             value = getattr(node.data, name)
             if value and graph.resolve(target_type, value, node.lang) is None:
                 folder = TYPES[target_type].folder if target_type in TYPES else target_type
                 problems.append(
-                    Problem(rel, node.field_lines.get(name), name, f"er is geen {target_type} met de slug '{value}'",
-                            f"gebruik de bestandsnaam (zonder .md) van een bestand in content/{folder}/")
+                    Problem(
+                        rel,
+                        node.field_lines.get(name),
+                        name,
+                        f"er is geen {target_type} met de slug '{value}'",
+                        f"gebruik de bestandsnaam (zonder .md) van een bestand in content/{folder}/",
+                    )
                 )
         owner = organisation_of(node)
         if owner is not None:
@@ -310,17 +328,26 @@ def build_graph(
             if sibling in siblings:
                 other = siblings[sibling]
                 problems.append(
-                    Problem(rel, node.field_lines.get("slug"), "slug",
-                            f"de slug '{node.slug}' wordt al gebruikt door {other.source} van dezelfde organisatie '{owner}'; "
-                            "in de CMS staan ze samen onder die organisatie en moeten ze elk een eigen slug hebben",
-                            "geef een van beide een andere bestandsnaam of een andere 'slug'")
+                    Problem(
+                        rel,
+                        node.field_lines.get("slug"),
+                        "slug",
+                        f"de slug '{node.slug}' wordt al gebruikt door {other.source} van dezelfde organisatie '{owner}'; "
+                        "in de CMS staan ze samen onder die organisatie en moeten ze elk een eigen slug hebben",
+                        "geef een van beide een andere bestandsnaam of een andere 'slug'",
+                    )
                 )
             else:
                 siblings[sibling] = node
         if node.lang != default_lang and graph.resolve(node.type_name, node.translation_key, default_lang) is None:
             problems.append(
-                Problem(rel, None, "translation_key", f"er is geen Nederlands origineel met de sleutel '{node.translation_key}'",
-                        "noem het bestand naar het Nederlandse bestand (naam.en.md) of zet translation_key op die naam",
-                        severity="warning")
+                Problem(
+                    rel,
+                    None,
+                    "translation_key",
+                    f"er is geen Nederlands origineel met de sleutel '{node.translation_key}'",
+                    "noem het bestand naar het Nederlandse bestand (naam.en.md) of zet translation_key op die naam",
+                    severity="warning",
+                )
             )
     return graph, problems

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
 
 from sitegen import dates
+from sitegen.build.outputs import Output, page_path
 from sitegen.graph.site_graph import SiteGraph
 from sitegen.i18n import N_, gettext_for
-from sitegen.build.outputs import Output, page_path
 from sitegen.parts.listings import current_items
 from sitegen.parts.page_info import PageInfo, all_languages
 

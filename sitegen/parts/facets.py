@@ -9,8 +9,8 @@ click, not a form.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import N_
@@ -93,12 +93,14 @@ def filter_groups(graph: SiteGraph, lang: str, type_name: str, nodes: list[Node]
         for term in vocab.terms:
             count = sum(1 for node in nodes if matches(facet, node, term.slug))
             if count:
-                links.append({
-                    "label": graph.label(facet.vocabulary, term.slug, lang),
-                    "url": f"{base}{facet.segment}/{term.slug}/",
-                    "count": count,
-                    "current": current == (facet.segment, term.slug),
-                })
+                links.append(
+                    {
+                        "label": graph.label(facet.vocabulary, term.slug, lang),
+                        "url": f"{base}{facet.segment}/{term.slug}/",
+                        "count": count,
+                        "current": current == (facet.segment, term.slug),
+                    }
+                )
         if links:
             groups.append(FilterGroup(facet.segment, gettext(facet.title), links))
     return groups

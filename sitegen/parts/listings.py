@@ -11,8 +11,9 @@ visitor needs one click, not a form. Menus leave out terms without items.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from sitegen import languages
 from sitegen.build.outputs import Output, listing_deps, page_path, signature_of
@@ -62,8 +63,7 @@ class FilterGroup:
     links: list[dict]  # {"slug", "label", "url", "count", "current"}
 
 
-def filter_groups(graph: SiteGraph, lang: str, content_type: ContentType, nodes: list[Node], base: str,
-                  current: tuple[str, str] | None) -> list[FilterGroup]:
+def filter_groups(graph: SiteGraph, lang: str, content_type: ContentType, nodes: list[Node], base: str, current: tuple[str, str] | None) -> list[FilterGroup]:
     """Links to the filter pages of a listing; terms without items are left out (except the one shown)."""
     _ = gettext_for(lang)
     groups = []
@@ -74,8 +74,9 @@ def filter_groups(graph: SiteGraph, lang: str, content_type: ContentType, nodes:
         for slug, label in facet_terms(graph, facet, lang):
             count = sum(1 for node in nodes if facet.matches(node.data, slug))
             if count or current == (facet.segment, slug):
-                links.append({"slug": slug, "label": label, "url": f"{base}{facet.segment}/{slug}/", "count": count,
-                              "current": current == (facet.segment, slug)})
+                links.append(
+                    {"slug": slug, "label": label, "url": f"{base}{facet.segment}/{slug}/", "count": count, "current": current == (facet.segment, slug)}
+                )
         if links:
             groups.append(FilterGroup(facet.segment, _(facet.title), links))
     return groups
@@ -105,8 +106,19 @@ def listing_outputs(graph: SiteGraph, lang: str, content_type: ContentType, extr
     for facet, slug, found in filtered(graph, content_type, nodes, lang):
         label = term_label(graph, facet, slug, lang)
         active = {"segment": facet.segment, "slug": slug, "facet": _(facet.title), "label": label, "all_url": base}
-        yield from _pages(graph, lang, content_type, found, f"{base}{facet.segment}/{slug}/", f"{path}{facet.segment}/{slug}/",
-                          f"{title}: {label}", [(title, base)], active, common, menu_nodes=nodes)
+        yield from _pages(
+            graph,
+            lang,
+            content_type,
+            found,
+            f"{base}{facet.segment}/{slug}/",
+            f"{path}{facet.segment}/{slug}/",
+            f"{title}: {label}",
+            [(title, base)],
+            active,
+            common,
+            menu_nodes=nodes,
+        )
 
 
 def _pages(graph, lang, content_type: ContentType, nodes, base, path, title, crumbs, active, common, menu_nodes=None) -> Iterable[Output]:
@@ -115,8 +127,14 @@ def _pages(graph, lang, content_type: ContentType, nodes, base, path, title, cru
     _ = gettext_for(lang)
     size = content_type.page_size
     count = max(1, math.ceil(len(nodes) / size))
-    groups = filter_groups(graph, lang, content_type, menu_nodes if menu_nodes is not None else nodes, common["listing_url"],
-                           None if active is None else (active["segment"], active["slug"]))
+    groups = filter_groups(
+        graph,
+        lang,
+        content_type,
+        menu_nodes if menu_nodes is not None else nodes,
+        common["listing_url"],
+        None if active is None else (active["segment"], active["slug"]),
+    )
     for number in range(1, count + 1):
         suffix = "" if number == 1 else f"pagina/{number}/"
         page = PageInfo(

@@ -28,13 +28,15 @@ class PageInfo:
         links = []
         for other in graph.languages:
             translated = other in self.alternates
-            links.append({
-                "lang": other,
-                "name": languages.language(other).name,
-                "url": self.alternates.get(other) or languages.url(other, graph.default_lang),
-                "current": other == self.lang,
-                "note": "" if translated or other == self.lang else gettext_for(other)(NOT_TRANSLATED),
-            })
+            links.append(
+                {
+                    "lang": other,
+                    "name": languages.language(other).name,
+                    "url": self.alternates.get(other) or languages.url(other, graph.default_lang),
+                    "current": other == self.lang,
+                    "note": "" if translated or other == self.lang else gettext_for(other)(NOT_TRANSLATED),
+                }
+            )
         return links
 
     def og_locale(self) -> str:

@@ -3,7 +3,7 @@ hubs, statements and 404 (the agenda: ``sitegen.parts.agenda``; the sitemap: ``s
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sitegen.build.context import BuildContext
 from sitegen.build.outputs import Output, listing_deps, page_path
@@ -74,13 +74,14 @@ def home_tiles(graph: SiteGraph, lang: str) -> list[dict]:
     tiles = []
     needs = graph.vocabularies.get("needs")
     for term in needs.terms if needs else []:
-        tiles.append({
-            "title": term.everyday.get(lang) or graph.label("needs", term.slug, lang),
-            "text": term.description.get(lang) or term.description.get(graph.default_lang, ""),
-            "url": all_languages(graph, f"/onderwerp/{term.slug}/")[lang],
-        })
-    tiles.append({"title": _("Vrijwilligerswerk zoeken"), "text": _("Doe iets voor een ander, bij u in de buurt."),
-                  "url": listing_url(graph, lang, "vacancy")})
+        tiles.append(
+            {
+                "title": term.everyday.get(lang) or graph.label("needs", term.slug, lang),
+                "text": term.description.get(lang) or term.description.get(graph.default_lang, ""),
+                "url": all_languages(graph, f"/onderwerp/{term.slug}/")[lang],
+            }
+        )
+    tiles.append({"title": _("Vrijwilligerswerk zoeken"), "text": _("Doe iets voor een ander, bij u in de buurt."), "url": listing_url(graph, lang, "vacancy")})
     for key in SELF_TEST_KEYS:
         node = graph.resolve("page", key, lang)
         if node is not None:
@@ -97,8 +98,7 @@ def _hubs(graph: SiteGraph, lang: str, vocabulary: str, section: str) -> Iterabl
     for term in vocab.terms:
         path = f"/{section}/{term.slug}/"
         groups = {
-            type_name: [n for n in current_items(graph, type_name, lang) if term.slug in (getattr(n.data, vocabulary, None) or [])]
-            for type_name in hub_types
+            type_name: [n for n in current_items(graph, type_name, lang) if term.slug in (getattr(n.data, vocabulary, None) or [])] for type_name in hub_types
         }
         page = PageInfo(
             title=graph.label(vocabulary, term.slug, lang),
@@ -201,8 +201,7 @@ def _detail(ctx: BuildContext, node: Node) -> Output:
         context["related"] = {type_name: [n for n in graph.referring(node, type_name) if graph.is_current(n)] for type_name in referring}
     for name, target_type in ref_fields(type(node.data)):
         context[name + "_node"] = graph.resolve(target_type, getattr(node.data, name), node.lang)
-    return Output(page_path(node.url), deps=frozenset(deps), template=content_type.detail_template, lang=node.lang,
-                  indexable=current, context=context)
+    return Output(page_path(node.url), deps=frozenset(deps), template=content_type.detail_template, lang=node.lang, indexable=current, context=context)
 
 
 def _not_found(graph: SiteGraph, lang: str) -> Output:

@@ -9,8 +9,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from sitegen.content.model import InfoPage, Markdown, Ref, Vocab
-from sitegen.content.types import TYPES
 from sitegen.content.site_model import VOCABULARY_NAMES, SiteConfig, Vocabulary
+from sitegen.content.types import TYPES
 
 INTRO = """# Het inhoudsmodel (content model)
 

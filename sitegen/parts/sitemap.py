@@ -3,7 +3,7 @@ addresses of its other languages (hreflang) and, for an item, the day it was las
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sitegen.build.context import BuildContext
 from sitegen.build.outputs import Output, signature_of

@@ -14,14 +14,12 @@ from typing import Any
 
 from icalendar import vRecur
 
-from sitegen import dates
-
+from sitegen import dates, languages
 from sitegen.content import markdown
-from sitegen.parts.feeds.common import organiser, price
-from sitegen import languages
 from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import gettext_for
+from sitegen.parts.feeds.common import organiser, price
 
 SCHEMA = "https://schema.org/"
 DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
@@ -61,20 +59,21 @@ def postal_address(graph: SiteGraph, location, lang: str) -> dict[str, Any] | No
     if location is None:
         return None
     locality = graph.label("places", location.place, lang) if location.place else graph.site.municipality
-    return _clean({
-        "@type": "PostalAddress",
-        "streetAddress": location.address,
-        "postalCode": location.postcode,
-        "addressLocality": locality,
-        "addressCountry": "NL",
-    })
+    return _clean(
+        {
+            "@type": "PostalAddress",
+            "streetAddress": location.address,
+            "postalCode": location.postcode,
+            "addressLocality": locality,
+            "addressCountry": "NL",
+        }
+    )
 
 
 def place(graph: SiteGraph, location, lang: str) -> dict[str, Any] | None:
     if location is None:
         return None
-    result = {"@type": "Place", "name": location.name or location.address or graph.site.municipality,
-              "address": postal_address(graph, location, lang)}
+    result = {"@type": "Place", "name": location.name or location.address or graph.site.municipality, "address": postal_address(graph, location, lang)}
     if location.latitude is not None:
         result["geo"] = {"@type": "GeoCoordinates", "latitude": location.latitude, "longitude": location.longitude}
     return _clean(result)
@@ -83,8 +82,15 @@ def place(graph: SiteGraph, location, lang: str) -> dict[str, Any] | None:
 def organisation_ref(graph: SiteGraph, org: Node | None) -> dict[str, Any] | None:
     if org is None:
         return None
-    return _clean({"@type": "Organization", "@id": _url(graph, org.url) + "#item", "name": org.title,
-                   "url": _url(graph, org.url), "sameAs": org.data.website if org.data.website and org.data.website.startswith("http") else None})
+    return _clean(
+        {
+            "@type": "Organization",
+            "@id": _url(graph, org.url) + "#item",
+            "name": org.title,
+            "url": _url(graph, org.url),
+            "sameAs": org.data.website if org.data.website and org.data.website.startswith("http") else None,
+        }
+    )
 
 
 def _offer(graph: SiteGraph, node: Node, cost: str | None) -> dict[str, Any] | None:
@@ -103,21 +109,23 @@ def _offer(graph: SiteGraph, node: Node, cost: str | None) -> dict[str, Any] | N
 def organization(graph: SiteGraph, node: Node) -> dict[str, Any]:
     data = node.data
     places = [place(graph, location, node.lang) for location in data.locations]
-    return _clean({
-        "@type": "Organization",
-        "name": data.title,
-        "description": data.summary,
-        "url": _url(graph, node.url),
-        "sameAs": data.website if data.website and data.website.startswith("http") else None,
-        "telephone": data.phone,
-        "email": data.email,
-        "logo": _url(graph, "/" + data.logo.src) if data.logo else None,
-        "address": postal_address(graph, data.locations[0], node.lang) if data.locations else None,
-        "location": [p for p in places if p],
-        "areaServed": [{"@type": "Place", "name": graph.label("places", slug, node.lang)} for slug in data.places_served]
-        or {"@type": "AdministrativeArea", "name": graph.site.municipality},
-        "knowsLanguage": data.languages,
-    })
+    return _clean(
+        {
+            "@type": "Organization",
+            "name": data.title,
+            "description": data.summary,
+            "url": _url(graph, node.url),
+            "sameAs": data.website if data.website and data.website.startswith("http") else None,
+            "telephone": data.phone,
+            "email": data.email,
+            "logo": _url(graph, "/" + data.logo.src) if data.logo else None,
+            "address": postal_address(graph, data.locations[0], node.lang) if data.locations else None,
+            "location": [p for p in places if p],
+            "areaServed": [{"@type": "Place", "name": graph.label("places", slug, node.lang)} for slug in data.places_served]
+            or {"@type": "AdministrativeArea", "name": graph.site.municipality},
+            "knowsLanguage": data.languages,
+        }
+    )
 
 
 def event(graph: SiteGraph, node: Node) -> dict[str, Any]:
@@ -245,25 +253,29 @@ def service(graph: SiteGraph, node: Node) -> dict[str, Any]:
     contact = data.contact
     channel = None
     if contact is not None:
-        channel = _clean({
-            "@type": "ServiceChannel",
-            "servicePhone": {"@type": "ContactPoint", "telephone": contact.phone} if contact.phone else None,
-            "serviceUrl": contact.url if contact.url and contact.url.startswith("http") else None,
-            "name": contact.name,
-        })
-    return _clean({
-        "@type": "Service",
-        "name": data.title,
-        "description": data.summary,
-        "url": _url(graph, node.url),
-        "serviceType": [graph.label("respite_forms", slug, node.lang) for slug in data.forms],
-        "provider": organisation_ref(graph, organiser(graph, node, "provider")),
-        "areaServed": [{"@type": "Place", "name": graph.label("places", slug, node.lang)} for slug in data.places]
-        or {"@type": "AdministrativeArea", "name": graph.site.municipality},
-        "audience": audience,
-        "offers": _offer(graph, node, data.cost),
-        "availableChannel": channel if channel and len(channel) > 1 else None,
-    })
+        channel = _clean(
+            {
+                "@type": "ServiceChannel",
+                "servicePhone": {"@type": "ContactPoint", "telephone": contact.phone} if contact.phone else None,
+                "serviceUrl": contact.url if contact.url and contact.url.startswith("http") else None,
+                "name": contact.name,
+            }
+        )
+    return _clean(
+        {
+            "@type": "Service",
+            "name": data.title,
+            "description": data.summary,
+            "url": _url(graph, node.url),
+            "serviceType": [graph.label("respite_forms", slug, node.lang) for slug in data.forms],
+            "provider": organisation_ref(graph, organiser(graph, node, "provider")),
+            "areaServed": [{"@type": "Place", "name": graph.label("places", slug, node.lang)} for slug in data.places]
+            or {"@type": "AdministrativeArea", "name": graph.site.municipality},
+            "audience": audience,
+            "offers": _offer(graph, node, data.cost),
+            "availableChannel": channel if channel and len(channel) > 1 else None,
+        }
+    )
 
 
 def web_page(graph: SiteGraph, node: Node) -> dict[str, Any]:
@@ -279,8 +291,7 @@ def web_page(graph: SiteGraph, node: Node) -> dict[str, Any]:
     }
     if getattr(data, "faq", None):
         result["mainEntity"] = [
-            {"@type": "Question", "name": entry.question, "acceptedAnswer": {"@type": "Answer", "text": _html(entry.answer)}}
-            for entry in data.faq
+            {"@type": "Question", "name": entry.question, "acceptedAnswer": {"@type": "Answer", "text": _html(entry.answer)}} for entry in data.faq
         ]
     return _clean(result)
 
@@ -293,10 +304,7 @@ def breadcrumbs(graph: SiteGraph, node: Node) -> dict[str, Any]:
     trail = [(_("Home"), home), (_(content_type.plural), listing), (node.title, node.url)]
     return {
         "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": index, "name": name, "item": _url(graph, url)}
-            for index, (name, url) in enumerate(trail, 1)
-        ],
+        "itemListElement": [{"@type": "ListItem", "position": index, "name": name, "item": _url(graph, url)} for index, (name, url) in enumerate(trail, 1)],
     }
 
 

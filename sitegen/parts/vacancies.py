@@ -8,7 +8,7 @@ Feeds, the widget script and the iframe pages are the widget part's (``sitegen.p
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sitegen.build.context import BuildContext
 from sitegen.build.outputs import Output, page_path, signature_of

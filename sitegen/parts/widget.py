@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from sitegen import languages
 from sitegen.build.context import BuildContext
@@ -76,14 +76,14 @@ def _selections(graph: SiteGraph, lang: str) -> list[dict]:
         by_organisation.setdefault(node.data.organisation, []).append(node)
     for organisation in graph.localized("organisation", lang):
         chosen = by_organisation.get(organisation.translation_key, [])
-        found.append({"kind": "organisatie", "slug": organisation.translation_key, "label": organisation.title,
-                      "nodes": chosen, "listing_path": organisation.url})
+        found.append(
+            {"kind": "organisatie", "slug": organisation.translation_key, "label": organisation.title, "nodes": chosen, "listing_path": organisation.url}
+        )
     for kind, segment in (("sector", "sector"), ("kern", "kern")):
         facet = facets[segment]
         for slug, label in facet_terms(graph, facet, lang):
             chosen = [n for n in nodes if slug in facet.values(n.data)]
-            found.append({"kind": kind, "slug": slug, "label": label, "nodes": chosen,
-                          "listing_path": f"{listing}{segment}/{slug}/"})
+            found.append({"kind": kind, "slug": slug, "label": label, "nodes": chosen, "listing_path": f"{listing}{segment}/{slug}/"})
     return found
 
 
@@ -237,8 +237,7 @@ def plan(ctx: BuildContext) -> Iterable[Output]:
         for choice in selections(ctx, lang):
             # The feed is made while planning, so its own text is its exact fingerprint.
             text = _json(feed_document(ctx, lang, choice))
-            yield Output(page_path(feed_url(graph, lang, choice["kind"], choice["slug"])), deps=frozenset(),
-                         signature=text, render=lambda text=text: text)
+            yield Output(page_path(feed_url(graph, lang, choice["kind"], choice["slug"])), deps=frozenset(), signature=text, render=lambda text=text: text)
             url = frame_url(graph, lang, choice["kind"], choice["slug"])
             page = PageInfo(title=_("Vacatures: %s") % choice["label"], url=url, lang=lang, noindex=True)
             yield Output(

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import sys
-
 import textwrap
 from pathlib import Path
 
 import pytest
-
 from support import MINIMAL_SITE, build_site, copy_site
 
 REPO = Path(__file__).resolve().parents[2]

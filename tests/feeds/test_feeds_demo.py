@@ -7,11 +7,9 @@ import json
 import feedparser
 import icalendar
 import vobject
-
+from feeds_conftest import REPO, hsds_schema_dir
 from test_feeds_hsds import Schemas, validate_api
 from test_feeds_jsonld import check_page, detail_pages
-
-from feeds_conftest import REPO, hsds_schema_dir
 
 
 def test_demo_feeds_and_open_data_are_valid(demo_public):

@@ -10,11 +10,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from feeds_conftest import hsds_schema_dir
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
-
-from feeds_conftest import hsds_schema_dir
 from support import build_site
 
 PAGE_FIELDS = {"total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"}
@@ -129,8 +128,7 @@ def test_datapackage_rows_validate_against_tabular_schema(feeds_public, schemas)
         assert required <= set(types), f"{name}: required columns missing"
         validator = Draft202012Validator(item_schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
         for row in tables[name]:
-            typed = {key: (float(value) if types[key] == "number" else value) for key, value in row.items()
-                     if value != "" or key in required}
+            typed = {key: (float(value) if types[key] == "number" else value) for key, value in row.items() if value != "" or key in required}
             problems += [f"{name} {row['id']}: {e.message}" for e in validator.iter_errors(typed)]
         for key in resource["schema"].get("foreignKeys", []):
             column, target = key["fields"][0], key["reference"]["resource"]
@@ -149,7 +147,8 @@ def expected_directory(root: Path) -> dict[str, set[str]]:
     result: dict[str, set[str]] = {}
     for org in graph.items("organisation", "nl"):
         result[org.title] = {n.title for n in graph.items("offer", "nl") if n.data.provider == org.translation_key} | {
-            n.title for n in graph.items("activity", "nl") if n.data.organiser == org.translation_key}
+            n.title for n in graph.items("activity", "nl") if n.data.organiser == org.translation_key
+        }
     return result
 
 

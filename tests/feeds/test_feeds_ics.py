@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 import vobject
-
 from support import build_site
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -63,7 +62,7 @@ def test_weekly_activity_stays_at_14_00_local_across_dst(feeds_public):
     expected = [dt.datetime(2027, 3, 16, 14, 0), dt.datetime(2027, 3, 30, 14, 0), dt.datetime(2027, 4, 6, 14, 0), dt.datetime(2027, 4, 20, 14, 0)]
     assert [start.astimezone(AMSTERDAM).replace(tzinfo=None) for start in starts] == expected
     # Before the switch 13:00 UTC, after it 12:00 UTC: the local time stays 14:00.
-    assert [start.astimezone(dt.timezone.utc).hour for start in starts] == [13, 12, 12, 12]
+    assert [start.astimezone(dt.UTC).hour for start in starts] == [13, 12, 12, 12]
     assert all((event["DTEND"].dt - event["DTSTART"].dt) == dt.timedelta(minutes=90) for event in found)
 
 
@@ -76,8 +75,16 @@ def test_monthly_until_matches_the_site_dates(feeds_root, feeds_public):
     days = [e["DTSTART"].dt.astimezone(AMSTERDAM).date() for e in sorted(found, key=lambda e: e["DTSTART"].dt)]
     # First Wednesday of each month from December 2026. A date-only UNTIL=20270707 includes that
     # day (the model stores it as UNTIL=20270707T235959); the feed shows exactly the site's dates.
-    assert days == [dt.date(2026, 12, 2), dt.date(2027, 1, 6), dt.date(2027, 2, 3), dt.date(2027, 3, 3),
-                    dt.date(2027, 4, 7), dt.date(2027, 5, 5), dt.date(2027, 6, 2), dt.date(2027, 7, 7)]
+    assert days == [
+        dt.date(2026, 12, 2),
+        dt.date(2027, 1, 6),
+        dt.date(2027, 2, 3),
+        dt.date(2027, 3, 3),
+        dt.date(2027, 4, 7),
+        dt.date(2027, 5, 5),
+        dt.date(2027, 6, 2),
+        dt.date(2027, 7, 7),
+    ]
     from sitegen import dates
     from sitegen.content.read import load_site
 

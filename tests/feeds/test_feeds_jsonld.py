@@ -11,8 +11,7 @@ import pytest
 from pyld import jsonld
 
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-MAIN_TYPES = {"organisation": {"Organization"}, "activity": {"Event"}, "vacancy": {"JobPosting"}, "offer": {"Service"},
-              "page": {"WebPage", "FAQPage"}}
+MAIN_TYPES = {"organisation": {"Organization"}, "activity": {"Event"}, "vacancy": {"JobPosting"}, "offer": {"Service"}, "page": {"WebPage", "FAQPage"}}
 # Offline stand-in for https://schema.org's context: every term is a schema.org IRI.
 SCHEMA_CONTEXT = {"@context": {"@vocab": "https://schema.org/"}}
 

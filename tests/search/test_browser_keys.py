@@ -45,7 +45,7 @@ def test_search_only_key_and_tenant_token(graph):
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     assert claims["apiKeyUid"] == key_uid
     assert set(claims["searchRules"]) == {f"hulpwijzer-{lang}" for lang in graph.languages}
-    start = dt.datetime.combine(clock.today, dt.time(), tzinfo=dt.timezone.utc)
+    start = dt.datetime.combine(clock.today, dt.time(), tzinfo=dt.UTC)
     assert claims["exp"] == int((start + dt.timedelta(days=30)).timestamp())  # build date + 30 days
 
 

@@ -19,8 +19,8 @@ import pytest
 import yaml
 from support import MINIMAL_SITE, TEST_TODAY, build_site, copy_site
 
-from search import meili, synonyms
 from search import documents as search_documents
+from search import meili, synonyms
 from search.site import query_data
 from sitegen.build.pipeline import BuildOptions, prepare
 from sitegen.clock import Clock
@@ -80,6 +80,8 @@ SETTINGS_SCHEMA = {
 }
 # Document ids: "an integer or a string composed only of alphanumeric characters (a-z A-Z 0-9), hyphens (-) and underscores (_)", at most 511 bytes.
 DOCUMENT_ID = re.compile(r"^[a-zA-Z0-9_-]{1,511}$")
+
+
 # POST /keys body fields (reference: keys).
 def test_one_document_per_current_item_and_language(graph):
     docs = search_documents.documents(graph, "nl")
@@ -228,7 +230,9 @@ def test_live_sync_search_and_delete(tmp_path):
     root = copy_site(MINIMAL_SITE, tmp_path / "site")
     site_yaml = root / "content" / "site.yaml"
     prefix = "hwtest" + uuid.uuid4().hex[:8]
-    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + f"meilisearch:\n  url: {os.environ['MEILI_URL']}\n  search_key: x\n  index_prefix: {prefix}\n", encoding="utf-8")
+    site_yaml.write_text(
+        site_yaml.read_text(encoding="utf-8") + f"meilisearch:\n  url: {os.environ['MEILI_URL']}\n  search_key: x\n  index_prefix: {prefix}\n", encoding="utf-8"
+    )
     client = meilisearch.Client(os.environ["MEILI_URL"], os.environ["MEILI_MASTER_KEY"])
     graph = _graph(root)
     state = tmp_path / "state.json"

@@ -15,8 +15,6 @@ from support import MINIMAL_SITE, REPO, build_site, copy_site, rebased_copy, run
 pytestmark = pytest.mark.browser
 
 
-
-
 @pytest.fixture(scope="module")
 def meili_down_site(tmp_path_factory):
     """The minimal site configured for a Meilisearch that does not answer (a closed localhost port),

@@ -22,9 +22,7 @@ def theme_messages() -> set[str | tuple[str, str]]:
     found: set = set()
     method_map = [("**.html", "jinja2")]
     options = {"**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "false"}}
-    for filename, _lineno, message, _comments, _context in extract_from_dir(
-        str(THEME_TEMPLATES), method_map, options_map=options, keywords=KEYWORDS
-    ):
+    for filename, _lineno, message, _comments, _context in extract_from_dir(str(THEME_TEMPLATES), method_map, options_map=options, keywords=KEYWORDS):
         if any(filename.startswith(prefix) for prefix in OTHERS):
             continue
         found.add(message)

@@ -43,8 +43,19 @@ def test_axe_on_every_template_in_every_language(demo_public, demo_url, browser)
     page = context.new_page()
     samples = template_samples(demo_public)
     templates = {template for template, _ in samples}
-    assert {"home.html", "listing.html", "hub.html", "agenda.html", "404.html", "detail/offer.html", "detail/activity.html",
-            "detail/organisation.html", "detail/page.html", "detail/vacancy.html", "statement/accessibility.html"} <= templates
+    assert {
+        "home.html",
+        "listing.html",
+        "hub.html",
+        "agenda.html",
+        "404.html",
+        "detail/offer.html",
+        "detail/activity.html",
+        "detail/organisation.html",
+        "detail/page.html",
+        "detail/vacancy.html",
+        "statement/accessibility.html",
+    } <= templates
     for template in templates:
         assert {lang for t, lang in samples if t == template} >= {"nl", "en", "ar"} or template.startswith("detail/"), template
     problems = []
@@ -58,12 +69,15 @@ def test_axe_on_every_template_in_every_language(demo_public, demo_url, browser)
             for violation in axe_violations(page):
                 problems.append((template, lang, width, url, violation))
             # 1.4.10 reflow: no horizontal scrolling at 320 CSS pixels (data tables are exempt)
-            overflow = page.evaluate(
-                """() => { const tables = [...document.querySelectorAll('table')];
+            overflow = (
+                page.evaluate(
+                    """() => { const tables = [...document.querySelectorAll('table')];
                            tables.forEach(t => t.hidden = true);
                            const width = document.documentElement.scrollWidth;
                            tables.forEach(t => t.hidden = false); return width; }"""
-            ) - width
+                )
+                - width
+            )
             if overflow > 0:
                 problems.append((template, lang, width, url, f"scrolls sideways by {overflow}px"))
     context.close()

@@ -74,9 +74,9 @@ def test_related_items_are_dependencies(tmp_path):
     in every build; when it changes, the set of dependency names (and so the fingerprint) changes."""
     import datetime as dt
 
-    from sitegen.content.read import load_site
     from sitegen.build.context import BuildContext
     from sitegen.clock import Clock
+    from sitegen.content.read import load_site
     from sitegen.parts.pages import _detail, related_items
 
     root = copy_site(MINIMAL_SITE, tmp_path)

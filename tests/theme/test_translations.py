@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from catalog_check import theme_messages
+
 from sitegen.i18n import translations
 
 

@@ -60,21 +60,33 @@ FIELDS = {
         "image": {"src": "media/foto.png", "alt": payload()},
     },
     "organisations/steunpunt.md": lambda: {
-        "kind": payload(), "phone": phone(), "email": email(), "website": url(),
-        "opening_hours": payload(), "accessibility": payload(), "locations": [location()],
+        "kind": payload(),
+        "phone": phone(),
+        "email": email(),
+        "website": url(),
+        "opening_hours": payload(),
+        "accessibility": payload(),
+        "locations": [location()],
         "logo": {"src": "media/foto.png", "alt": payload()},
     },
     "organisations/steunpunt.en.md": lambda: {"kind": payload(), "opening_hours": payload()},
     "activities/mantelzorgcafe.md": lambda: {
-        "cost": payload(), "location": location(),
+        "cost": payload(),
+        "location": location(),
         "registration": {"required": True, "how": payload(), "contact": contact()},
     },
     "offers/logeerhuis.md": lambda: {
-        "for_whom": payload(), "frequency": payload(), "cost": payload(), "how_to_apply": payload(),
-        "contact": contact(), "location": location(),
+        "for_whom": payload(),
+        "frequency": payload(),
+        "cost": payload(),
+        "how_to_apply": payload(),
+        "contact": contact(),
+        "location": location(),
     },
     "vacancies/maatje.md": lambda: {
-        "hours": payload(), "contact": contact(), "location": location(),
+        "hours": payload(),
+        "contact": contact(),
+        "location": location(),
     },
 }
 
@@ -88,8 +100,7 @@ def poison(root: Path) -> None:
     content = root / "content"
     (content / "media").mkdir(exist_ok=True)
     (content / "media" / "foto.png").write_bytes(
-        bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                      "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+        bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
     )
     for path in sorted(content.glob("*/*.md")):
         key = path.relative_to(content).as_posix()

@@ -3,17 +3,15 @@ served on one origin, and partner pages served on another origin."""
 
 from __future__ import annotations
 
-import sys
-
 import contextlib
 import functools
 import http.server
 import shutil
+import sys
 import threading
 from pathlib import Path
 
 import pytest
-
 from support import AXE_JS, MINIMAL_SITE, build_site, copy_site, rebase_site, serve_directory
 
 # Every text field of one vacancy (and the name of one organisation) carries a script payload.
@@ -78,11 +76,28 @@ def quoted(text: str) -> str:
 
 
 VACANCIES = [
-    vacancy("sportmaatje", title="Sportmaatje", organisation="buurthuis", sector="sport", where="location:\n  place: buitenhoek",
-            commitment="eenmalig", times="avond", posted="2026-11-01", valid_through="2026-12-31"),
+    vacancy(
+        "sportmaatje",
+        title="Sportmaatje",
+        organisation="buurthuis",
+        sector="sport",
+        where="location:\n  place: buitenhoek",
+        commitment="eenmalig",
+        times="avond",
+        posted="2026-11-01",
+        valid_through="2026-12-31",
+    ),
     vacancy("online-taalhulp", title="Online taalhulp", organisation="buurthuis", where="remote: true", posted="2026-11-10"),
-    vacancy("xss", title=quoted("Gevaarlijk " + XSS), summary=quoted("Samenvatting " + XSS), what_you_do=quoted('U helpt mee & zegt "hallo" <3 &lt;b&gt;'),
-            contact=quoted(XSS), hours=quoted(XSS), where="location:\n  place: testdorp\n  name: " + quoted(XSS), posted="2026-08-01"),
+    vacancy(
+        "xss",
+        title=quoted("Gevaarlijk " + XSS),
+        summary=quoted("Samenvatting " + XSS),
+        what_you_do=quoted('U helpt mee & zegt "hallo" <3 &lt;b&gt;'),
+        contact=quoted(XSS),
+        hours=quoted(XSS),
+        where="location:\n  place: testdorp\n  name: " + quoted(XSS),
+        posted="2026-08-01",
+    ),
 ] + [vacancy(f"klus-{n}", posted=f"2026-10-{10 + n:02d}") for n in range(1, 7)]
 
 # steunpunt: maatje (2026-10-01), klus-1..6 (2026-10-11..16), xss (2026-08-01) -> newest first: klus-6 … klus-1, maatje, xss

@@ -9,10 +9,10 @@ import urllib.error
 import urllib.request
 
 import pytest
-
-from vacancies_conftest import axe_violations
-from sitegen.cli.serve import make_server, parse_redirects, redirect_for
 from support import REPO, vnu_errors
+from vacancies_conftest import axe_violations
+
+from sitegen.cli.serve import make_server, parse_redirects, redirect_for
 
 RULES = """# comment
 /vacatures/widget/organisatie/ organisatie=:slug /vacatures/widget/organisatie/:slug/ 302!
@@ -123,8 +123,14 @@ def test_configurator_pages_pass_axe(site_page, demo_url, path):
 
 
 def test_configurator_pages_are_valid_html(demo_public):
-    paths = [demo_public / p / "index.html" for p in (
-        "vacatures/widget", "en/vacatures/widget", "ar/vacatures/widget",
-        "vacatures/widget/organisatie", "ar/vacatures/widget/kern",
-    )]
+    paths = [
+        demo_public / p / "index.html"
+        for p in (
+            "vacatures/widget",
+            "en/vacatures/widget",
+            "ar/vacatures/widget",
+            "vacatures/widget/organisatie",
+            "ar/vacatures/widget/kern",
+        )
+    ]
     assert vnu_errors(paths) == []

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import base64
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -16,8 +15,8 @@ import pytest
 from support import REPO, build_site, run_clock, vnu_errors
 from vacancies_conftest import STEUNPUNT_NEWEST, write_site
 
-from sitegen.content.types import TYPES
 from sitegen.cli.serve import headers_for, netlify_headers
+from sitegen.content.types import TYPES
 
 SCHEMA = json.loads((REPO / "docs" / "schema" / "vacancy-feed.schema.json").read_text(encoding="utf-8"))
 FEEDS = "feeds/vacatures/v1"
@@ -157,8 +156,18 @@ def test_widget_script_is_small_safe_and_configured(vac_public):
     source = (vac_public / "widget" / "v1" / "vacatures.js").read_bytes()
     assert len(gzip.compress(source, 9)) < 8 * 1024
     text = source.decode("utf-8")
-    for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "document.cookie", "localStorage",
-                      "sessionStorage", "indexedDB", "eval(", "new Function"):
+    for forbidden in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "document.cookie",
+        "localStorage",
+        "sessionStorage",
+        "indexedDB",
+        "eval(",
+        "new Function",
+    ):
         assert forbidden not in text, forbidden
     assert "/*@config*/null" not in text
     config = json.loads(re.search(r"const C = (\{.*?\});\n", text).group(1))
@@ -195,7 +204,7 @@ def test_meilisearch_only_with_a_search_key_or_a_tenant_token(tmp_path, monkeypa
     assert payload["apiKeyUid"] == uid
     assert payload["searchRules"] == {f"hulpwijzer-{lang}": {"filter": 'type = "vacancy" AND current = true'} for lang in ("nl", "en", "ar")}
     today = run_clock().today
-    assert payload["exp"] == int(dt.datetime.combine(today + dt.timedelta(days=3), dt.time(), tzinfo=dt.timezone.utc).timestamp())
+    assert payload["exp"] == int(dt.datetime.combine(today + dt.timedelta(days=3), dt.time(), tzinfo=dt.UTC).timestamp())
 
     # a uid that is no uuid: a warning that names the cause, and no live search — never the broader search key
     site_yaml.write_text(original + "meilisearch:\n  url: https://zoek.example.org\n  search_key: zoeksleutel123\n  search_key_uid: geen-uuid\n")

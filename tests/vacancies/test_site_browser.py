@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from vacancies_conftest import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -108,9 +107,7 @@ def test_configurator_with_javascript_shows_live_preview(site_page, vac_url):
     )
     page.select_option("#hw-vconf-organisatie", "")
     page.select_option("#hw-vconf-lang", "en")
-    page.wait_for_function(
-        "() => document.querySelector('#hw-vconf-preview hulpwijzer-vacatures').shadowRoot.textContent.includes('Sportmaatje')"
-    )
+    page.wait_for_function("() => document.querySelector('#hw-vconf-preview hulpwijzer-vacatures').shadowRoot.textContent.includes('Sportmaatje')")
     assert 'sector="sport" max="2" lang="en"' in page.input_value("#hw-vconf-code")
     page.click("#hw-vconf-copy")
     page.wait_for_function("() => document.getElementById('hw-vconf-status').textContent !== ''")

@@ -230,17 +230,24 @@ class _MeiliStub(http.server.BaseHTTPRequestHandler):
         self.send_header("Access-Control-Allow-Headers", "Authorization, Content-Type")
         self.send_header("Access-Control-Allow-Methods", "POST")
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 - stdlib name
+    def do_OPTIONS(self) -> None:
         self.send_response(204)
         self._cors()
         self.end_headers()
 
-    def do_POST(self) -> None:  # noqa: N802 - stdlib name
+    def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         self.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
-        hit = {"title": "Live uit Meilisearch", "summary": "Net gepubliceerd.", "url": "/vacatures/maatje/", "remote": False,
-               "valid_through": "2099-01-01", "organisation": "Steunpunt Testdorp", "place": ["testdorp"],
-               "content_lang": "nl"}
+        hit = {
+            "title": "Live uit Meilisearch",
+            "summary": "Net gepubliceerd.",
+            "url": "/vacatures/maatje/",
+            "remote": False,
+            "valid_through": "2099-01-01",
+            "organisation": "Steunpunt Testdorp",
+            "place": ["testdorp"],
+            "content_lang": "nl",
+        }
         data = json.dumps({"hits": [hit]}).encode()
         self.send_response(200)
         self._cors()
@@ -267,7 +274,12 @@ def test_meilisearch_first_and_feeds_when_it_is_down(page, tmp_path, partner_url
         request = _MeiliStub.requests[-1]
         assert request["path"] == "/indexes/hulpwijzer-nl/search" and request["auth"] == "Bearer zoeksleutel123"
         assert request["body"]["limit"] == 2 and request["body"]["sort"] == ["posted:desc"]
-        assert set(request["body"]["filter"]) == {'type = "vacancy"', "current = true", 'organisation_id = "organisation-steunpunt"', 'sector = "zorg-en-welzijn"'}
+        assert set(request["body"]["filter"]) == {
+            'type = "vacancy"',
+            "current = true",
+            'organisation_id = "organisation-steunpunt"',
+            'sector = "zorg-en-welzijn"',
+        }
 
         stub.shutdown()
         stub.server_close()

@@ -5,10 +5,10 @@ Each format has its own module; ``plan`` (this part's hook) plans all their outp
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from sitegen.parts.feeds import atom, hsds, ics, opendata
 from sitegen.build.outputs import Output
+from sitegen.parts.feeds import atom, hsds, ics, opendata
 
 
 def plan(ctx) -> Iterable[Output]:

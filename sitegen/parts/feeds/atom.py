@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from sitegen import dates, languages
-
+from sitegen.build.outputs import Output
 from sitegen.content import markdown
-from sitegen.parts.feeds.common import OPEN_DATA, lang_prefix, organiser, stable_id
+from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import N_, gettext_for
-from sitegen.build.outputs import Output
-from sitegen.content.types import TYPES
+from sitegen.parts.feeds.common import OPEN_DATA, lang_prefix, organiser, stable_id
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -18,31 +18,45 @@ import csv
 import io
 import json
 import math
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
+from sitegen.build.outputs import Output
+from sitegen.graph.site_graph import SiteGraph
 from sitegen.parts.feeds.common import OPEN_DATA
 from sitegen.parts.feeds.hsds_tables import COLUMNS, TYPES, Tables, tables
-from sitegen.graph.site_graph import SiteGraph
-from sitegen.build.outputs import Output
 
 BASE = f"{OPEN_DATA}/hsds"
 PAGE_SIZE = 100
 HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
-LICENSE = {"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
-           "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
+LICENSE = {"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal", "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
 # CSV file per table, as named in the HSDS 3.0 tabular schema (compiled/tabular.json).
 CSV_PATHS = {
-    "organization": "organizations.csv", "service": "services.csv", "location": "locations.csv",
-    "address": "addresses.csv", "phone": "phones.csv", "contact": "contacts.csv",
-    "service_at_location": "service_at_location.csv", "schedule": "schedules.csv", "cost_option": "cost_options.csv",
-    "funding": "funding.csv", "service_area": "service_areas.csv", "language": "languages.csv",
-    "accessibility": "accessibility.csv", "taxonomy": "taxonomies.csv", "taxonomy_term": "taxonomy_terms.csv",
+    "organization": "organizations.csv",
+    "service": "services.csv",
+    "location": "locations.csv",
+    "address": "addresses.csv",
+    "phone": "phones.csv",
+    "contact": "contacts.csv",
+    "service_at_location": "service_at_location.csv",
+    "schedule": "schedules.csv",
+    "cost_option": "cost_options.csv",
+    "funding": "funding.csv",
+    "service_area": "service_areas.csv",
+    "language": "languages.csv",
+    "accessibility": "accessibility.csv",
+    "taxonomy": "taxonomies.csv",
+    "taxonomy_term": "taxonomy_terms.csv",
     "attribute": "attributes.csv",
 }
 FOREIGN_KEYS = {
-    "organization_id": "organization", "service_id": "service", "location_id": "location",
-    "contact_id": "contact", "taxonomy_id": "taxonomy", "taxonomy_term_id": "taxonomy_term",
+    "organization_id": "organization",
+    "service_id": "service",
+    "location_id": "location",
+    "contact_id": "contact",
+    "taxonomy_id": "taxonomy",
+    "taxonomy_term_id": "taxonomy_term",
 }
 ALL_DEPS = frozenset({"@type:organisation", "@type:offer", "@type:activity"})
 
@@ -60,31 +74,41 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
     organisations = graph.items("organisation", lang)
     services = graph.items("offer", lang) + graph.items("activity", lang)
     term_count = sum(len(v.terms) for v in graph.vocabularies.values())
-    counts = {"organizations": len(organisations), "services": len(services), "taxonomies": len(graph.vocabularies),
-              "taxonomy_terms": term_count,
-              "service_at_locations": sum((n.data.location is not None) + bool(getattr(n.data, "online", False)) for n in services)}
+    counts = {
+        "organizations": len(organisations),
+        "services": len(services),
+        "taxonomies": len(graph.vocabularies),
+        "taxonomy_terms": term_count,
+        "service_at_locations": sum((n.data.location is not None) + bool(getattr(n.data, "online", False)) for n in services),
+    }
     for name, total in counts.items():
         pages = max(1, math.ceil(total / PAGE_SIZE))
         deps = frozenset() if name.startswith("taxonom") else ALL_DEPS
         for number in range(1, pages + 1):
-            render = lambda name=name, number=number: _dumps(list_page(tables(graph), name, number))
+
+            def render(name=name, number=number) -> str:
+                return _dumps(list_page(tables(graph), name, number))
+
             yield Output(f"{BASE}/{name}/page-{number}.json", deps=deps, render=render)
             if number == 1:
                 yield Output(f"{BASE}/{name}.json", deps=deps, render=render)
 
     ids = Ids(graph)
     for node in organisations:
-        yield Output(f"{BASE}/organizations/{ids.organisation(node)}.json", deps=item_deps(graph, node),
-                     render=lambda node=node: _dumps(organization_full(tables(graph), ids.organisation(node))))
+        yield Output(
+            f"{BASE}/organizations/{ids.organisation(node)}.json",
+            deps=item_deps(graph, node),
+            render=lambda node=node: _dumps(organization_full(tables(graph), ids.organisation(node))),
+        )
     for node in services:
         deps = item_deps(graph, node)
         service_id = ids.service(node)
-        yield Output(f"{BASE}/services/{service_id}.json", deps=deps,
-                     render=lambda service_id=service_id: _dumps(service_full(tables(graph), service_id)))
+        yield Output(f"{BASE}/services/{service_id}.json", deps=deps, render=lambda service_id=service_id: _dumps(service_full(tables(graph), service_id)))
         for location_key in ids.locations(node):
             sal_id = ids.service_at_location(service_id, location_key)
-            yield Output(f"{BASE}/service_at_locations/{sal_id}.json", deps=deps,
-                         render=lambda sal_id=sal_id: _dumps(service_at_location_full(tables(graph), sal_id)))
+            yield Output(
+                f"{BASE}/service_at_locations/{sal_id}.json", deps=deps, render=lambda sal_id=sal_id: _dumps(service_at_location_full(tables(graph), sal_id))
+            )
     for name, vocabulary in graph.vocabularies.items():
         taxonomy_id = ids.vocabulary(name)
         yield Output(f"{BASE}/taxonomies/{taxonomy_id}.json", render=lambda taxonomy_id=taxonomy_id: _dumps(tables(graph).one("taxonomy", taxonomy_id)))
@@ -167,8 +191,7 @@ def service_full(t: Tables, service_id: str) -> dict[str, Any]:
         phones=[row for row in t.by("phone", "service_id", service_id) if not row.get("contact_id")],
         schedules=list(t.by("schedule", "service_id", service_id)),
         service_areas=list(t.by("service_area", "service_id", service_id)),
-        service_at_locations=[service_at_location_full(t, row["id"], with_service=False)
-                              for row in t.by("service_at_location", "service_id", service_id)],
+        service_at_locations=[service_at_location_full(t, row["id"], with_service=False) for row in t.by("service_at_location", "service_id", service_id)],
         languages=list(t.by("language", "service_id", service_id)),
         organization=dict(t.one("organization", service.get("organization_id", "")) or {}),
         funding=list(t.by("funding", "service_id", service_id)),
@@ -198,8 +221,13 @@ def organization_full(t: Tables, org_id: str) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- API files
 
 
-LIST_TABLES = {"organizations": "organization", "services": "service", "taxonomies": "taxonomy",
-               "taxonomy_terms": "taxonomy_term", "service_at_locations": "service_at_location"}
+LIST_TABLES = {
+    "organizations": "organization",
+    "services": "service",
+    "taxonomies": "taxonomy",
+    "taxonomy_terms": "taxonomy_term",
+    "service_at_locations": "service_at_location",
+}
 
 
 def list_page(t: Tables, name: str, number: int) -> dict[str, Any]:
@@ -208,8 +236,10 @@ def list_page(t: Tables, name: str, number: int) -> dict[str, Any]:
     pages = max(1, math.ceil(total / PAGE_SIZE))
     contents = rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
     if name == "service_at_locations":
-        contents = [{**row, "location": dict(t.one("location", row["location_id"]) or {}),
-                     "service": dict(t.one("service", row["service_id"]) or {})} for row in contents]
+        contents = [
+            {**row, "location": dict(t.one("location", row["location_id"]) or {}), "service": dict(t.one("service", row["service_id"]) or {})}
+            for row in contents
+        ]
     return {
         "total_items": total,
         "total_pages": pages,
@@ -237,14 +267,26 @@ def datapackage(graph: SiteGraph) -> dict[str, Any]:
                 entry["format"] = "uuid"
             fields.append(entry)
         schema: dict[str, Any] = {"fields": fields, "primaryKey": ["id"]}
-        keys = [{"fields": [column], "reference": {"resource": FOREIGN_KEYS[column], "fields": ["id"]}}
-                for column in columns if column in FOREIGN_KEYS and column != "id"]
+        keys = [
+            {"fields": [column], "reference": {"resource": FOREIGN_KEYS[column], "fields": ["id"]}}
+            for column in columns
+            if column in FOREIGN_KEYS and column != "id"
+        ]
         if table == "attribute":  # link_id points at a row of the table named in link_entity
             keys = [key for key in keys if key["fields"] != ["link_id"]]
         if keys:
             schema["foreignKeys"] = keys
-        resources.append({"name": table, "path": CSV_PATHS[table], "profile": "tabular-data-resource", "format": "csv",
-                          "mediatype": "text/csv", "encoding": "utf-8", "schema": schema})
+        resources.append(
+            {
+                "name": table,
+                "path": CSV_PATHS[table],
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
     name = graph.site.name.get("nl") or next(iter(graph.site.name.values()))
     return {
         "name": "hulpwijzer-" + "".join(c if c.isalnum() else "-" for c in graph.site.municipality.lower()),

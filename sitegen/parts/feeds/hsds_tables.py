@@ -20,17 +20,28 @@ from typing import Any
 from icalendar import vRecur
 
 from sitegen import dates
+from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.languages import is_known
 from sitegen.languages import language as language_info
 from sitegen.parts.feeds.common import price, stable_id
-from sitegen.graph.site_graph import Node, SiteGraph
 
 # Table -> columns, in the order of the HSDS 3.0 tabular schemas (only the columns we fill or may fill).
 COLUMNS: dict[str, list[str]] = {
     "organization": ["id", "name", "alternate_name", "description", "email", "website", "logo", "uri"],
     "service": [
-        "id", "organization_id", "name", "description", "url", "email", "status", "application_process",
-        "fees_description", "eligibility_description", "minimum_age", "maximum_age", "last_modified",
+        "id",
+        "organization_id",
+        "name",
+        "description",
+        "url",
+        "email",
+        "status",
+        "application_process",
+        "fees_description",
+        "eligibility_description",
+        "minimum_age",
+        "maximum_age",
+        "last_modified",
     ],
     "location": ["id", "location_type", "url", "organization_id", "name", "description", "latitude", "longitude"],
     "address": ["id", "location_id", "address_1", "city", "state_province", "postal_code", "country", "address_type"],
@@ -38,8 +49,23 @@ COLUMNS: dict[str, list[str]] = {
     "contact": ["id", "organization_id", "service_id", "name", "email"],
     "service_at_location": ["id", "service_id", "location_id", "description"],
     "schedule": [
-        "id", "service_id", "location_id", "valid_from", "valid_to", "dtstart", "until", "count", "wkst", "freq",
-        "interval", "byday", "bymonthday", "description", "opens_at", "closes_at", "notes",
+        "id",
+        "service_id",
+        "location_id",
+        "valid_from",
+        "valid_to",
+        "dtstart",
+        "until",
+        "count",
+        "wkst",
+        "freq",
+        "interval",
+        "byday",
+        "bymonthday",
+        "description",
+        "opens_at",
+        "closes_at",
+        "notes",
     ],
     "cost_option": ["id", "service_id", "option", "currency", "amount", "amount_description"],
     "funding": ["id", "service_id", "source"],
@@ -52,9 +78,18 @@ COLUMNS: dict[str, list[str]] = {
 }
 # Column types for datapackage.json (Frictionless table schema); the rest are strings.
 TYPES = {
-    "minimum_age": "number", "maximum_age": "number", "latitude": "number", "longitude": "number",
-    "amount": "number", "count": "number", "interval": "number", "last_modified": "datetime",
-    "valid_from": "date", "valid_to": "date", "dtstart": "date", "until": "date",
+    "minimum_age": "number",
+    "maximum_age": "number",
+    "latitude": "number",
+    "longitude": "number",
+    "amount": "number",
+    "count": "number",
+    "interval": "number",
+    "last_modified": "datetime",
+    "valid_from": "date",
+    "valid_to": "date",
+    "dtstart": "date",
+    "until": "date",
 }
 VOCABULARY_FIELDS = {"respite_forms": "forms", "activity_types": "activity_type"}  # vocabulary -> item field
 VOCABULARIES_PER_TYPE = {
@@ -65,6 +100,7 @@ VOCABULARIES_PER_TYPE = {
 
 # Required by HSDS for an address even when we do not know them (the province is not in site.yaml).
 ALWAYS = {"state_province", "postal_code"}
+
 
 class Tables:
     """The HSDS tables of one site graph, with indexes to nest them."""
@@ -98,8 +134,7 @@ class Tables:
         return stable_id(self.graph, "hsds", *parts)
 
     def _add(self, table: str, **values: Any) -> dict[str, Any]:
-        row = {column: values[column] for column in COLUMNS[table]
-               if values.get(column) not in (None, "") or (column in ALWAYS and column in values)}
+        row = {column: values[column] for column in COLUMNS[table] if values.get(column) not in (None, "") or (column in ALWAYS and column in values)}
         self.rows[table].append(row)
         return row
 
@@ -122,34 +157,68 @@ class Tables:
         for name, vocabulary in sorted(graph.vocabularies.items()):
             taxonomy_id = self._id("vocabulary", name)
             title = vocabulary.name.get("nl") or name
-            self._add("taxonomy", id=taxonomy_id, name=title,
-                      description=f"{title}: lijst van {graph.site.municipality} (Hulpwijzer, code '{name}')",
-                      uri=f"{graph.site.base_url}/open-data/#{name}")
+            self._add(
+                "taxonomy",
+                id=taxonomy_id,
+                name=title,
+                description=f"{title}: lijst van {graph.site.municipality} (Hulpwijzer, code '{name}')",
+                uri=f"{graph.site.base_url}/open-data/#{name}",
+            )
             for term in vocabulary.terms:
                 label = term.label.get("nl") or term.slug
-                self._add("taxonomy_term", id=self._id("vocabulary", name, term.slug), code=term.slug, name=label,
-                          description=term.description.get("nl") or label, taxonomy=name, language="nl", taxonomy_id=taxonomy_id)
+                self._add(
+                    "taxonomy_term",
+                    id=self._id("vocabulary", name, term.slug),
+                    code=term.slug,
+                    name=label,
+                    description=term.description.get("nl") or label,
+                    taxonomy=name,
+                    language="nl",
+                    taxonomy_id=taxonomy_id,
+                )
 
     def _attributes(self, node: Node, link_id: str, entity: str) -> None:
         for vocabulary in VOCABULARIES_PER_TYPE[node.type_name]:
             value = getattr(node.data, VOCABULARY_FIELDS.get(vocabulary, vocabulary), None)
             for slug in value if isinstance(value, list) else [value] if value else []:
                 term_id = self._id("vocabulary", vocabulary, slug)
-                self._add("attribute", id=self._id("attribute", link_id, term_id), link_id=link_id, taxonomy_term_id=term_id,
-                          link_type=vocabulary, link_entity=entity)
+                self._add(
+                    "attribute", id=self._id("attribute", link_id, term_id), link_id=link_id, taxonomy_term_id=term_id, link_type=vocabulary, link_entity=entity
+                )
 
     def _location(self, owner: str, location, organization_id: str | None, languages=(), accessibility=None, hours=None) -> str:
         graph = self.graph
         location_id = self._id(owner, "location")
         city = graph.label("places", location.place, "nl") if location.place else graph.site.municipality
-        self._add("location", id=location_id, location_type="physical", organization_id=organization_id,
-                  name=location.name or location.address or city, latitude=location.latitude, longitude=location.longitude)
+        self._add(
+            "location",
+            id=location_id,
+            location_type="physical",
+            organization_id=organization_id,
+            name=location.name or location.address or city,
+            latitude=location.latitude,
+            longitude=location.longitude,
+        )
         if location.address:
-            self._add("address", id=self._id(owner, "address"), location_id=location_id, address_1=location.address, city=city,
-                      state_province="", postal_code=location.postcode or "", country="NL", address_type="physical")
+            self._add(
+                "address",
+                id=self._id(owner, "address"),
+                location_id=location_id,
+                address_1=location.address,
+                city=city,
+                state_province="",
+                postal_code=location.postcode or "",
+                country="NL",
+                address_type="physical",
+            )
         for code in languages:
-            self._add("language", id=self._id(owner, "language", code), location_id=location_id,
-                      name=language_info(code).dutch_name if is_known(code) else code, code=code)
+            self._add(
+                "language",
+                id=self._id(owner, "language", code),
+                location_id=location_id,
+                name=language_info(code).dutch_name if is_known(code) else code,
+                code=code,
+            )
         if accessibility:
             self._add("accessibility", id=self._id(owner, "accessibility"), location_id=location_id, description=accessibility)
         if hours:
@@ -161,34 +230,60 @@ class Tables:
         base = self.graph.site.base_url
         org_id = self.org_id(node.translation_key)
         self.source[org_id] = node
-        self._add("organization", id=org_id, name=data.title, description=data.summary, email=data.email,
-                  website=data.website if data.website and data.website.startswith("http") else None,
-                  logo=base + "/" + data.logo.src if data.logo else None, uri=base + node.url)
+        self._add(
+            "organization",
+            id=org_id,
+            name=data.title,
+            description=data.summary,
+            email=data.email,
+            website=data.website if data.website and data.website.startswith("http") else None,
+            logo=base + "/" + data.logo.src if data.logo else None,
+            uri=base + node.url,
+        )
         if data.phone:
-            self._add("phone", id=self._id("organisation", node.translation_key, "phone"), organization_id=org_id,
-                      number=data.phone, type="voice")
+            self._add("phone", id=self._id("organisation", node.translation_key, "phone"), organization_id=org_id, number=data.phone, type="voice")
         for index, location in enumerate(data.locations):
-            self._location(f"organisation/{node.translation_key}/{index}", location, org_id, data.languages,
-                           data.accessibility, data.opening_hours if index == 0 else None)
+            self._location(
+                f"organisation/{node.translation_key}/{index}", location, org_id, data.languages, data.accessibility, data.opening_hours if index == 0 else None
+            )
         self._attributes(node, org_id, "organization")
 
     def _service(self, node: Node, organization_key: str, **values: Any) -> str:
         service_id = self._id(node.type_name, node.translation_key)
         self.source[service_id] = node
-        last_modified = dt.datetime.combine(node.data.last_reviewed, dt.time(0, 0), dt.timezone.utc)
-        self._add("service", id=service_id, organization_id=self.org_id(organization_key), name=node.data.title,
-                  description=node.data.summary, url=self.graph.site.base_url + node.url,
-                  last_modified=last_modified.isoformat().replace("+00:00", "Z"), **values)
+        last_modified = dt.datetime.combine(node.data.last_reviewed, dt.time(0, 0), dt.UTC)
+        self._add(
+            "service",
+            id=service_id,
+            organization_id=self.org_id(organization_key),
+            name=node.data.title,
+            description=node.data.summary,
+            url=self.graph.site.base_url + node.url,
+            last_modified=last_modified.isoformat().replace("+00:00", "Z"),
+            **values,
+        )
         cost = node.data.cost
         if cost:
-            self._add("cost_option", id=self._id(node.type_name, node.translation_key, "cost"), service_id=service_id,
-                      option=cost, currency="EUR", amount=price(cost), amount_description=cost)
+            self._add(
+                "cost_option",
+                id=self._id(node.type_name, node.translation_key, "cost"),
+                service_id=service_id,
+                option=cost,
+                currency="EUR",
+                amount=price(cost),
+                amount_description=cost,
+            )
         self._attributes(node, service_id, "service")
         return service_id
 
     def _at_location(self, service_id: str, location_id: str, description: str | None = None) -> None:
-        self._add("service_at_location", id=self._id("service_at_location", service_id, location_id),
-                  service_id=service_id, location_id=location_id, description=description)
+        self._add(
+            "service_at_location",
+            id=self._id("service_at_location", service_id, location_id),
+            service_id=service_id,
+            location_id=location_id,
+            description=description,
+        )
 
     def _offer(self, node: Node) -> None:
         data = node.data
@@ -196,8 +291,14 @@ class Tables:
         eligibility = data.for_whom + (" Indicatie nodig." if data.referral_needed else " Geen indicatie nodig.")
         contact = data.contact
         service_id = self._service(
-            node, data.provider, status="active", application_process=data.how_to_apply, fees_description=data.cost,
-            eligibility_description=eligibility, minimum_age=data.age_min, maximum_age=data.age_max,
+            node,
+            data.provider,
+            status="active",
+            application_process=data.how_to_apply,
+            fees_description=data.cost,
+            eligibility_description=eligibility,
+            minimum_age=data.age_min,
+            maximum_age=data.age_max,
             email=contact.email if contact else None,
         )
         key = f"offer/{node.translation_key}"
@@ -205,33 +306,32 @@ class Tables:
             self._add("funding", id=self._id(key, "funding", slug), service_id=service_id, source=graph.label("funding", slug, "nl"))
         for slug in data.places or [None]:
             name = graph.label("places", slug, "nl") if slug else graph.site.municipality
-            self._add("service_area", id=self._id(key, "area", slug or "all"), service_id=service_id, name=name,
-                      description=None if slug else "de hele gemeente")
+            self._add(
+                "service_area", id=self._id(key, "area", slug or "all"), service_id=service_id, name=name, description=None if slug else "de hele gemeente"
+            )
         if data.frequency:
             self._add("schedule", id=self._id(key, "frequency"), service_id=service_id, description=data.frequency)
         if contact is not None and (contact.name or contact.email or contact.phone):
             contact_id = self._id(key, "contact")
             self._add("contact", id=contact_id, service_id=service_id, name=contact.name, email=contact.email)
             if contact.phone:
-                self._add("phone", id=self._id(key, "contact-phone"), contact_id=contact_id, service_id=service_id,
-                          number=contact.phone, type="voice")
+                self._add("phone", id=self._id(key, "contact-phone"), contact_id=contact_id, service_id=service_id, number=contact.phone, type="voice")
         if data.location is not None:
             self._at_location(service_id, self._location(key, data.location, None))
 
     def _activity(self, node: Node) -> None:
         data = node.data
         registration = data.registration
-        process = ("Aanmelden is nodig." if registration.required else "Aanmelden is niet nodig.") + (
-            f" {registration.how}" if registration.how else "")
-        service_id = self._service(node, data.organiser, status="active" if self.graph.is_current(node) else "inactive",
-                                   application_process=process, fees_description=data.cost)
+        process = ("Aanmelden is nodig." if registration.required else "Aanmelden is niet nodig.") + (f" {registration.how}" if registration.how else "")
+        service_id = self._service(
+            node, data.organiser, status="active" if self.graph.is_current(node) else "inactive", application_process=process, fees_description=data.cost
+        )
         key = f"activity/{node.translation_key}"
         if data.location is not None:
             self._at_location(service_id, self._location(key, data.location, None))
         if data.online:
             location_id = self._id(key, "online")
-            self._add("location", id=location_id, location_type="virtual", name="Online",
-                      url=self.graph.site.base_url + node.url)
+            self._add("location", id=location_id, location_type="virtual", name="Online", url=self.graph.site.base_url + node.url)
             self._at_location(service_id, location_id, "Online")
         self._add("schedule", **activity_schedule(data), id=self._id(key, "schedule"), service_id=service_id)
 
@@ -240,8 +340,10 @@ def activity_schedule(data) -> dict[str, Any]:
     """An activity's dates as an HSDS schedule (RFC 5545 fields); what HSDS cannot hold goes into notes."""
     start, end = dates.local(data.start), dates.local(data.end)
     values: dict[str, Any] = {
-        "dtstart": start.date().isoformat(), "valid_from": start.date().isoformat(),
-        "opens_at": start.strftime("%H:%M"), "closes_at": end.strftime("%H:%M"),
+        "dtstart": start.date().isoformat(),
+        "valid_from": start.date().isoformat(),
+        "opens_at": start.strftime("%H:%M"),
+        "closes_at": end.strftime("%H:%M"),
     }
     last = dates.last_end(data)
     if last is not None:

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vDuration, vRecur, vText
 
 from sitegen import dates
-from sitegen.parts.feeds.common import OPEN_DATA, address_line, host, lang_prefix, organiser, ref_deps
+from sitegen.build.outputs import Output
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import gettext_for
-from sitegen.build.outputs import Output
+from sitegen.parts.feeds.common import OPEN_DATA, address_line, host, lang_prefix, organiser, ref_deps
 
 TZID = "Europe/Amsterdam"
 PRODID = "-//Hulpwijzer//Agenda//NL"
@@ -98,8 +98,10 @@ def organiser_feeds(graph: SiteGraph, lang: str) -> list[tuple[Node, str]]:
         target = graph.resolve("organisation", node.data.organiser, lang)
         if target is not None:
             found[target.translation_key] = target
-    return [(org, f"{lang_prefix(graph, lang)}{OPEN_DATA}/agenda/organisatie/{org.slug}.ics")
-            for org in sorted(found.values(), key=lambda n: (n.title.lower(), n.key))]
+    return [
+        (org, f"{lang_prefix(graph, lang)}{OPEN_DATA}/agenda/organisatie/{org.slug}.ics")
+        for org in sorted(found.values(), key=lambda n: (n.title.lower(), n.key))
+    ]
 
 
 def type_feeds(graph: SiteGraph, lang: str) -> list[tuple[str, str]]:
@@ -128,6 +130,7 @@ def _upcoming(graph: SiteGraph, lang: str) -> list[Node]:
 
 def upcoming_by(graph: SiteGraph, lang: str, field: str) -> dict[str, list[Node]]:
     """The upcoming activities grouped by a field (organiser, activity_type), in the same order."""
+
     def group() -> dict[str, list[Node]]:
         groups: dict[str, list[Node]] = defaultdict(list)
         for node in upcoming(graph, lang):
@@ -200,7 +203,7 @@ def event(graph: SiteGraph, node: Node) -> Event:
     _ = gettext_for(lang)
     entry = Event()
     entry.add("uid", uid(graph, node))
-    stamp = dt.datetime.combine(data.last_reviewed, dt.time(0, 0), dt.timezone.utc)
+    stamp = dt.datetime.combine(data.last_reviewed, dt.time(0, 0), dt.UTC)
     entry.add("dtstamp", stamp)
     entry.add("last-modified", stamp)
     entry.add("summary", data.title)
@@ -253,5 +256,5 @@ def _rrule(text: str, start: dt.datetime) -> vRecur:
         parsed = rrulestr(text, dtstart=start.replace(tzinfo=None))
         until = parsed._until  # dateutil has parsed date and date-time forms already
         if until is not None:
-            recur["UNTIL"] = [_local(until).astimezone(dt.timezone.utc)]
+            recur["UNTIL"] = [_local(until).astimezone(dt.UTC)]
     return recur

@@ -3,15 +3,15 @@ in which format, under which licence."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
+from sitegen import languages
+from sitegen.build.outputs import Output, page_path
+from sitegen.graph.site_graph import SiteGraph
+from sitegen.i18n import gettext_for
 from sitegen.parts.feeds import atom, hsds, ics
 from sitegen.parts.feeds.common import OPEN_DATA
-from sitegen.graph.site_graph import SiteGraph
-from sitegen import languages
-from sitegen.i18n import gettext_for
 from sitegen.parts.page_info import PageInfo, all_languages
-from sitegen.build.outputs import Output, page_path
 
 LICENSE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 
@@ -40,10 +40,10 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
             "page": page,
             "agenda": "/" + ics.agenda_path(graph, lang),
             # (title, url, language of the title when it is not the page's: an untranslated name stays Dutch)
-            "organiser_feeds": [(org.title, "/" + path, org.lang if org.lang != lang else None)
-                                for org, path in ics.organiser_feeds(graph, lang)],
-            "type_feeds": [(graph.label("activity_types", term, lang), "/" + path, _label_lang(graph, term, lang))
-                           for term, path in ics.type_feeds(graph, lang)],
+            "organiser_feeds": [(org.title, "/" + path, org.lang if org.lang != lang else None) for org, path in ics.organiser_feeds(graph, lang)],
+            "type_feeds": [
+                (graph.label("activity_types", term, lang), "/" + path, _label_lang(graph, term, lang)) for term, path in ics.type_feeds(graph, lang)
+            ],
             "atom_feeds": [(_(atom.FEEDS[name][1]), "/" + atom.feed_path(graph, lang, name)) for name in atom.FEEDS],
             "hsds": {
                 "datapackage": f"/{hsds.BASE}/datapackage.json",
@@ -53,5 +53,6 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
             },
             "license_url": LICENSE_URL,
         }
-        yield Output(page_path(url), deps=frozenset({"@type:activity", "@type:organisation"}), template="opendata.html",
-                     lang=lang, indexable=True, context=context)
+        yield Output(
+            page_path(url), deps=frozenset({"@type:activity", "@type:organisation"}), template="opendata.html", lang=lang, indexable=True, context=context
+        )
