@@ -24,7 +24,9 @@ from search import browser_keys
 from search import synonyms as synonym_list
 from search.documents import FACETS, digest, documents
 
-# Meilisearch locale codes (ISO 639-3) for localizedAttributes.
+# Meilisearch's own locale codes (ISO 639-3) for localizedAttributes, for the languages we have
+# checked its tokenizer with. A language not named here is indexed without a locale (Meilisearch
+# then detects the script), rather than with a code the server would refuse.
 LOCALES = {"nl": "nld", "en": "eng", "ar": "ara", "tr": "tur", "pl": "pol", "uk": "ukr"}
 FACET_FIELDS = ["type", *FACETS]
 REQUEST_TIMEOUT = 5  # seconds per request: an unreachable server must not hold up a publish
@@ -37,7 +39,7 @@ def index_uid(graph, lang: str) -> str:
 
 def settings(graph, lang: str) -> dict[str, Any]:
     """The index settings; every search behaviour of the live index is decided here."""
-    return {
+    settings = {
         # Order matters: a match in the title counts more than one in the text.
         "searchableAttributes": ["title", "keywords", "labels", "summary", "organisation", "text"],
         "displayedAttributes": ["*"],
@@ -50,9 +52,11 @@ def settings(graph, lang: str) -> dict[str, Any]:
         "typoTolerance": {"enabled": True, "minWordSizeForTypos": {"oneTypo": 4, "twoTypos": 8}},
         "stopWords": synonym_list.STOP_WORDS.get(lang, []),
         "synonyms": synonym_list.full_table(graph, lang),
-        "localizedAttributes": [{"attributePatterns": ["*"], "locales": [LOCALES.get(lang, lang)]}],
         "pagination": {"maxTotalHits": 1000},
     }
+    if lang in LOCALES:
+        settings["localizedAttributes"] = [{"attributePatterns": ["*"], "locales": [LOCALES[lang]]}]
+    return settings
 
 
 def index_documents(graph, lang: str) -> list[dict[str, Any]]:

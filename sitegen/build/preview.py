@@ -25,7 +25,7 @@ def render_preview(root: Path, key: str, text: str, clock: Clock) -> str:
     """HTML of the detail page of ``text`` as ``content/<key>`` at ``clock``; ContentError when it is not valid."""
     root = root.resolve()
     site = load_site(root, clock.today)
-    entry = parse_item(key, text.encode("utf-8"))
+    entry = parse_item(key, text.encode("utf-8"), default_lang=site.graph.default_lang)
     if entry.item is None:
         raise ContentError(sorted(entry.problems))
     parsed = [other for other in site.parsed if other.key != key and other.item is not None] + [entry]

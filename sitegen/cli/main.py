@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from sitegen.clock import Clock
+from sitegen.content.types import TYPES
 from sitegen.problems import ContentError, Problem
 
 
@@ -170,9 +171,9 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     new = sub.add_parser("new", help="maak een nieuw, geldig inhoudsbestand")
-    new.add_argument("type", choices=["page", "organisation", "activity", "offer", "vacancy"])
+    new.add_argument("type", choices=TYPES.names())
     new.add_argument("title", help="titel van het nieuwe item")
-    new.add_argument("--lang", default="nl")
+    new.add_argument("--lang", default=None, help="taalcode (standaard: de eerste taal in site.yaml)")
     new.set_defaults(func=cmd_new)
 
     fmt = sub.add_parser("format", help="schrijf alle inhoudsbestanden in de vaste vorm")

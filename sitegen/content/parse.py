@@ -128,12 +128,12 @@ def problems_from_validation(error: ValidationError, rel: str, document: frontma
 # ----------------------------------------------------------------------------- one content item
 
 
-def parse_item(key: str, raw: bytes, rel_prefix: str = "content/") -> ParsedItem:
+def parse_item(key: str, raw: bytes, rel_prefix: str = "content/", default_lang: str = "nl") -> ParsedItem:
     rel = rel_prefix + key
     folder, _, filename = key.partition("/")
     type_name = TYPES.by_folder(folder).name
     file_slug, lang = split_name(filename)
-    parsed = ParsedItem(key, type_name, lang or "nl", file_slug, digest_of(raw), None)
+    parsed = ParsedItem(key, type_name, lang or default_lang, file_slug, digest_of(raw), None)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

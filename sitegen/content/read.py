@@ -52,9 +52,10 @@ def content_files(root: Path) -> list[Path]:
     return files
 
 
-def read_content(root: Path, code_digest: str | None = None) -> tuple[list[ParsedItem], list[Problem]]:
-    """Parse every content file, reusing the parse of files whose size and mtime did not change."""
-    code_digest = code_digest or _code_digest()
+def read_content(root: Path, code_digest: str | None = None, default_lang: str = "nl") -> tuple[list[ParsedItem], list[Problem]]:
+    """Parse every content file, reusing the parse of files whose size and mtime did not change.
+    A file without a language in its name is in ``default_lang`` (the site's first language)."""
+    code_digest = (code_digest or _code_digest()) + "|" + default_lang
     cache_path = state_dir(root) / "parse-cache.pickle"
     cache: dict[str, tuple[int, int, ParsedItem]] = {}
     if cache_path.exists():
@@ -76,7 +77,7 @@ def read_content(root: Path, code_digest: str | None = None) -> tuple[list[Parse
         if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
             entry = cached[2]
         else:
-            entry = parse_item(key, path.read_bytes())
+            entry = parse_item(key, path.read_bytes(), default_lang=default_lang)
         fresh[key] = (stat.st_mtime_ns, stat.st_size, entry)
         parsed.append(entry)
         problems.extend(entry.problems)
@@ -138,7 +139,7 @@ def load_site(root: Path, today: dt.date) -> Site:
     site, problems, site_digest = load_site_config(root)
     vocabularies, vocab_problems, vocab_digest = load_vocabularies(root)
     problems.extend(vocab_problems)
-    parsed, item_problems = read_content(root, code_digest)
+    parsed, item_problems = read_content(root, code_digest, site.default_language if site is not None else "nl")
     problems.extend(item_problems)
     digests = {entry.key: entry.digest for entry in parsed}
     media = media_files(root)

@@ -10,7 +10,7 @@ from slugify import slugify
 
 from sitegen.content import frontmatter
 from sitegen.content.model import Item
-from sitegen.content.parse import parse_item
+from sitegen.content.parse import load_site_config, parse_item
 from sitegen.content.types import TYPES
 from sitegen.problems import Problem
 
@@ -37,8 +37,8 @@ def _first_organisation(root: Path) -> str:
     return names[0]
 
 
-def new_item(root: Path, type_name: str, title: str, today: dt.date, lang: str = "nl") -> Path:
-    """A new, valid content file dated from ``today``."""
+def new_item(root: Path, type_name: str, title: str, today: dt.date, lang: str | None = None) -> Path:
+    """A new, valid content file dated from ``today``, in ``lang`` (default: the site's first language)."""
     if type_name not in TYPES:
         raise ValueError(f"onbekend type '{type_name}'; kies uit {', '.join(TYPES.names())}")
     slug = slugify(title)
@@ -78,16 +78,19 @@ def new_item(root: Path, type_name: str, title: str, today: dt.date, lang: str =
             "valid_through": today + dt.timedelta(days=90),
         },
     }
-    for key, value in extra[type_name].items():
+    for key, value in extra.get(type_name, {}).items():
         base[key] = value() if callable(value) else value
     body = "Schrijf hier de tekst. Gebruik korte zinnen en gewone woorden.\n"
     folder = root / "content" / TYPES[type_name].folder
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / (f"{slug}.md" if lang == "nl" else f"{slug}.{lang}.md")
+    site, _problems, _digest = load_site_config(root)
+    default_lang = site.default_language if site is not None else "nl"
+    lang = lang or default_lang
+    path = folder / (f"{slug}.md" if lang == default_lang else f"{slug}.{lang}.md")  # file names, not URLs
     if path.exists():
         raise FileExistsError(f"{path} bestaat al; kies een andere titel")
     text = frontmatter.dump(base, body)
-    parsed = parse_item(f"{TYPES[type_name].folder}/{path.name}", text.encode())
+    parsed = parse_item(f"{TYPES[type_name].folder}/{path.name}", text.encode(), default_lang=default_lang)
     if parsed.problems:  # pragma: no cover - the scaffold itself must be valid
         raise ValueError("\n".join(p.format() for p in parsed.problems))
     path.write_text(canonical_text(parsed.item), encoding="utf-8")

@@ -100,6 +100,10 @@ class ContentType:
     # Build a filter page for every term, also without items: partners link to them (the widget).
     stable_filter_urls: bool = False
     dates_field: str | None = None  # a field whose date the Atom feed uses instead of last_reviewed
+    # (graph, node) -> (data attribute, ISO moment) that static/js/expiry.js reads to mark the item
+    # out of date once that moment passes between two builds; None: it does not expire.
+    expiry: Callable[[Graph, Node], tuple[str, str] | None] | None = None
+    listing_links: tuple[tuple[str, str], ...] = ()  # (site path, msgid): links under the listing
 
     @property
     def detail_template(self) -> str:
@@ -113,6 +117,11 @@ def _vacancy_current(graph: Graph, node: Node) -> bool:
 def _activity_current(graph: Graph, node: Node) -> bool:
     end = graph.series_end(node)
     return end is None or end > graph.now
+
+
+def _activity_expiry(graph: Graph, node: Node) -> tuple[str, str] | None:
+    last = graph.series_end(node)
+    return ("data-hw-ends", last.isoformat()) if last else None
 
 
 def _organisation_places(item: m.Organisation) -> list[str]:
@@ -177,6 +186,8 @@ BUILT_IN: tuple[ContentType, ...] = (
         sort_key=lambda graph, node: (graph.next_dates(node, 1)[0][0], node.title.lower()),
         current=_activity_current,
         listable=lambda graph, node: bool(graph.next_dates(node, 1)),
+        expiry=_activity_expiry,
+        listing_links=(("/agenda/", N_("Bekijk alle data in de agenda")),),
         text_fields=("cost",),
         schema_type="Event",
         related=True,
@@ -222,6 +233,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         ),
         sort_key=lambda graph, node: (-node.data.posted.toordinal(), node.title.lower()),
         current=_vacancy_current,
+        expiry=lambda graph, node: ("data-hw-valid-through", node.data.valid_through.isoformat()),
         text_fields=("what_you_do", "what_we_ask", "what_we_offer", "hours"),
         schema_type="JobPosting",
         description=N_("Vrijwilligerswerk bij organisaties in de buurt. Kies wat bij u past."),

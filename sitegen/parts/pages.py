@@ -31,7 +31,13 @@ def template_globals(ctx: BuildContext, lang: str) -> dict:
     return {
         "type_titles": {t.name: _(t.plural) for t in TYPES},
         "type_listing_urls": {t.name: listing_url(ctx.graph, lang, t.name) for t in TYPES},
+        "expiry_of": lambda item: _expiry(ctx.graph, item),
     }
+
+
+def _expiry(graph: SiteGraph, item: Node) -> tuple[str, str] | None:
+    expiry = TYPES[item.type_name].expiry
+    return expiry(graph, item) if expiry is not None else None
 
 
 def plan(ctx: BuildContext) -> Iterable[Output]:
@@ -105,7 +111,7 @@ def _hubs(graph: SiteGraph, lang: str, vocabulary: str, section: str) -> Iterabl
             url=all_languages(graph, path)[lang],
             lang=lang,
             alternates=all_languages(graph, path),
-            description=term.description.get(lang, term.description.get("nl", "")),
+            description=term.description.get(lang, term.description.get(graph.default_lang, "")),
         )
         yield Output(
             page_path(page.url),
