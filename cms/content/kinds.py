@@ -82,7 +82,9 @@ def kind_of(name: str, info: FieldInfo) -> FieldKind:
         return FieldKind(kind="image", model=Image, required=required, **common)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return FieldKind(kind="struct", model=annotation, required=required, **common)
-    simple = {bool: "bool", int: "int", float: "float", dt.date: "date", dt.datetime: "datetime"}
+    if annotation is bool:  # a check box always has an answer: never "required"
+        return FieldKind(kind="bool", required=False, **common)
+    simple = {int: "int", float: "float", dt.date: "date", dt.datetime: "datetime"}
     if annotation in simple:
         return FieldKind(kind=simple[annotation], required=required, **common)
     if annotation is str:
