@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything Hulpwijzer needs on a fresh Debian machine with Python 3.11,
 # Node 20 and git: a virtualenv in .venv with the package and its extras, and,
-# for the tests, Debian's Chromium and the npm test tools (vnu-jar, axe-core).
+# for the tests, Debian's Chromium and the npm test tools (vnu-jar, axe-core, eslint).
 # Safe to run again: steps that are done already are skipped.
 #
 #   bash scripts/setup.sh          # the package, CMS and test dependencies
@@ -33,8 +33,8 @@ if [ "$want_browser" = 1 ]; then
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium default-jre-headless fonts-dejavu-core fonts-noto-core >/dev/null
   fi
-  if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
-    echo "==> Testgereedschap installeren (npm: vnu-jar, axe-core)"
+  if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/eslint ]; then
+    echo "==> Test- en lintgereedschap installeren (npm: vnu-jar, axe-core, eslint)"
     npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
   fi
 fi

@@ -7,20 +7,23 @@ text), Meilisearch gets them as JSON (``search.meili``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 from typing import Any, Iterable
 
 from sitegen import dates
+from sitegen.content.model import Markdown
+from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import Node, SiteGraph, organisation_of, vocab_values
 from sitegen.i18n import N_, gettext_for
 from sitegen.content.markdown import plain_text
 
 from search import synonyms as synonym_list
 
-# Facet name (the same in both backends and in search.js) -> vocabulary. Facet values are
-# term slugs (and the type code for "type"), the same in every language; search.js shows
+# Facet name (the same in both backends and in js/search/) -> vocabulary. Facet values are
+# term slugs (and the type code for "type"), the same in every language; the search page shows
 # the labels of the page's language (zoekdata.json).
 FACETS: dict[str, str] = {
     "need": "needs",
@@ -37,22 +40,14 @@ FACET_TITLES = {
     "sector": N_("Sector"),
     "form": N_("Vorm van respijtzorg"),
 }
-TYPE_LABELS = {
-    "page": N_("Informatie"),
-    "organisation": N_("Organisatie"),
-    "activity": N_("Activiteit"),
-    "offer": N_("Respijtzorg"),
-    "vacancy": N_("Vrijwilligerswerk"),
-}
-# Fields with free text besides title, summary and body, per type.
-TEXT_FIELDS = {
-    "page": (),
-    "organisation": ("kind", "opening_hours", "accessibility"),
-    "activity": ("cost",),
-    "offer": ("for_whom", "frequency", "cost", "how_to_apply"),
-    "vacancy": ("what_you_do", "what_we_ask", "what_we_offer", "hours"),
-}
-MARKDOWN_FIELDS = {"what_you_do", "what_we_ask", "what_we_offer"}
+# The type filter's labels, the free-text fields besides title, summary and body, and the
+# meaning of "current" come from the content-type registry (sitegen.content.types).
+
+
+@functools.lru_cache(maxsize=None)
+def markdown_field_names(model) -> frozenset[str]:
+    """The fields of a model that hold Markdown (plain text for search is made from them)."""
+    return frozenset(name for name, info in model.model_fields.items() if any(isinstance(m, Markdown) for m in info.metadata))
 
 
 def document_id(node: Node) -> str:
@@ -63,8 +58,8 @@ def document_id(node: Node) -> str:
 def indexed_nodes(graph: SiteGraph, lang: str) -> list[Node]:
     """What a language's search finds: current items, translated where possible, else Dutch."""
     nodes = []
-    for type_name in TYPE_LABELS:
-        nodes.extend(node for node in graph.localized(type_name, lang) if graph.is_current(node))
+    for content_type in TYPES:
+        nodes.extend(node for node in graph.localized(content_type.name, lang) if graph.is_current(node))
     return nodes
 
 
@@ -81,11 +76,13 @@ def document(graph: SiteGraph, node: Node, lang: str | None = None) -> dict[str,
         for facet, facet_vocabulary in FACETS.items():
             if vocabulary == facet_vocabulary:
                 facets[facet].append(slug)
+    content_type = TYPES[node.type_name]
+    markdown_fields = markdown_field_names(content_type.model)
     text_parts = [plain_text(data.body)] if data.body else []
-    for name in TEXT_FIELDS[node.type_name]:
+    for name in content_type.text_fields:
         value = getattr(data, name, None)
         if value:
-            text_parts.append(plain_text(value) if name in MARKDOWN_FIELDS else value)
+            text_parts.append(plain_text(value) if name in markdown_fields else value)
     for question in getattr(data, "faq", []) or []:
         text_parts.append(question.question + " " + plain_text(question.answer))
     organisation = _organisation(graph, node, lang)
@@ -94,7 +91,7 @@ def document(graph: SiteGraph, node: Node, lang: str | None = None) -> dict[str,
         "lang": lang,
         "content_lang": node.lang,  # a Dutch item in the English index until it is translated
         "type": node.type_name,
-        "type_label": _(TYPE_LABELS[node.type_name]),
+        "type_label": _(content_type.search_label),
         "title": data.title,
         "summary": data.summary,
         "text": " ".join(part for part in text_parts if part),
@@ -171,7 +168,7 @@ def _add_dates(graph: SiteGraph, node: Node, doc: dict[str, Any]) -> None:
         if upcoming:
             doc["next_date"] = upcoming[0][0].isoformat()
             doc["next_date_ts"] = int(upcoming[0][0].timestamp())
-            # ISO 8601 intervals: search.js shows the first that has not ended, and drops the result after the last.
+            # ISO 8601 intervals: js/search/dates.js shows the first that has not ended, and drops the result after the last.
             doc["dates"] = [f"{start.isoformat()}/{end.isoformat()}" for start, end in upcoming]
     elif node.type_name == "vacancy":
         doc["posted"] = data.posted.isoformat()

@@ -89,9 +89,9 @@ def warn(message: str) -> None:
     print(f"waarschuwing: {message}", file=sys.stderr)
 
 
-def _state_path(staging: Path, url: str) -> Path:
+def _state_path(public: Path, url: str) -> Path:
     name = hashlib.blake2b(url.encode(), digest_size=6).hexdigest()
-    return staging.parent / ".hulpwijzer" / f"meilisearch-{name}.json"
+    return public.parent / ".hulpwijzer" / f"meilisearch-{name}.json"
 
 
 def plan_changes(previous: dict[str, str], docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str], dict[str, str]]:
@@ -163,13 +163,16 @@ def _existing(index) -> dict[str, str]:
         return found
 
 
-def post_build(staging: Path, graph, changed: set[str], previous_public: Path | None) -> None:
+def after_publish(ctx, public: Path, changed: set[str]) -> None:
+    """Bring the live indexes up to date once the new site is published: a failed build never
+    changes what Meilisearch finds, and the indexes never run ahead of the site."""
     env = configured()
     if env is None:
         return
     url, master_key = env
+    graph = ctx.graph
     try:
-        report = sync(graph, url, master_key, _state_path(staging, url))
+        report = sync(graph, url, master_key, _state_path(public, url))
     except Exception as error:  # noqa: BLE001 - never fail the static build for the live index
         warn(
             f"Meilisearch op {url} is niet bijgewerkt ({type(error).__name__}: {str(error)[:200]}). "

@@ -1,4 +1,5 @@
-"""Post-build: the static search index (Pagefind) in public/pagefind/.
+"""The static search index (Pagefind) in public/pagefind/, made on the finished staging folder
+before the swap (the ``after_render`` hook of this part), so a failed index publishes nothing.
 
 Pagefind reads the finished HTML. Only detail pages of current items carry
 ``data-pagefind-body`` (see ``partials/search-meta.html``), so listings, hubs and
@@ -17,7 +18,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from sitegen.build.pipeline import RenderError
+from sitegen.build.write import RenderError
 
 log = logging.getLogger("hulpwijzer.search")
 
@@ -70,7 +71,7 @@ def _html_files(folder: Path) -> set[str]:
     return {path.relative_to(folder).as_posix() for path in folder.rglob("*.html") if BUNDLE not in path.parts[len(folder.parts):][:1]}
 
 
-def post_build(staging: Path, graph, changed: set[str], previous_public: Path | None) -> None:
+def after_render(ctx, staging: Path, changed: set[str], previous_public: Path | None) -> None:
     previous_bundle = previous_public / BUNDLE if previous_public is not None else None
     if previous_bundle is not None and (previous_bundle / "pagefind.js").is_file():
         html_changed = any(path.endswith(".html") for path in changed)

@@ -1,26 +1,35 @@
 """The search page (/zoeken/ per language), its query data, and the search fields of detail pages.
 
-``generate`` plans per language: the search page and ``zoekdata.json`` (the
-synonyms, stop words and a word list for typo correction that search.js uses
-with Pagefind). It also gives the templates ``search_meta(item)``: the item's
-search document, which ``partials/search-meta.html`` renders as hidden weighted
-text with Pagefind filters inside each detail page.
+A part of the build (``sitegen.build.parts``). ``prepare`` decides which key the browser
+may search Meilisearch with in this build; ``plan`` plans per language the search page and
+``zoekdata.json`` (the synonyms, stop words and a word list for typo correction that
+js/search/query.js uses with Pagefind). ``template_globals`` gives the templates
+``search_meta(item)``: the item's search document, which ``partials/search-meta.html``
+renders as hidden weighted text with Pagefind filters inside each detail page.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from typing import Any, Iterable
 
+from rapidfuzz.distance import OSA
+
+from sitegen import languages
+from sitegen.build.outputs import Output, page_path
+from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import SiteGraph
 from sitegen.i18n import gettext_for
-from sitegen.content.model import ITEM_TYPES
-from sitegen.build.outputs import Output, page_path
-from sitegen.parts.pages import HUB_VOCABULARIES, LISTED_TYPES, LISTING_TITLES, PageInfo, all_languages
+from sitegen.parts.listings import listing_url
+from sitegen.parts.page_info import PageInfo, all_languages
+from sitegen.parts.pages import HUB_VOCABULARIES
+from sitegen.problems import Problem
 
 from search import synonyms as synonym_list
-from search.documents import FACET_TITLES, FACETS, TYPE_LABELS, document, documents
+from search.browser_keys import browser_search
+from search.documents import FACET_TITLES, FACETS, document, documents
 
 SEARCH_SECTION = "zoeken"
 DATA_FILE = "zoekdata.json"
@@ -29,31 +38,38 @@ MAX_WORDS = 6000
 
 
 def search_url(graph: SiteGraph, lang: str) -> str:
-    return ("" if lang == graph.default_lang else f"/{lang}") + f"/{SEARCH_SECTION}/"
+    return languages.url(lang, graph.default_lang, f"/{SEARCH_SECTION}/")
 
 
-def generate(graph: SiteGraph, renderer) -> Iterable[Output]:
-    install_template_globals(graph, renderer)
+def prepare(ctx) -> list[Problem]:
+    """Decide once per build which Meilisearch key (or token) the browser gets; warnings say why not."""
+    ctx.browser_search, problems = browser_search(
+        ctx.site.meilisearch, ctx.languages, ctx.today, os.environ.get("MEILI_MASTER_KEY", ""), ctx.clock.now
+    )
+    ctx.fingerprint_inputs.append(repr(ctx.browser_search))
+    return problems
+
+
+def plan(ctx) -> Iterable[Output]:
+    graph = ctx.graph
     for lang in graph.languages:
-        yield _search_page(graph, lang)
+        yield _search_page(ctx, lang)
         url = search_url(graph, lang)
         yield Output(page_path(url + DATA_FILE), deps=frozenset({"@all"}), render=lambda lang=lang: query_data_json(graph, lang))
 
 
-def install_template_globals(graph: SiteGraph, renderer) -> None:
-    """``search_meta(item)`` in every language's templates: the document, or None when not searchable."""
-    cache: dict[str, dict[str, Any] | None] = {}
+def template_globals(ctx, lang: str) -> dict:
+    """``search_meta(item)``: the item's search document, or None when it is not searchable."""
+    graph = ctx.graph
 
     def search_meta(item) -> dict[str, Any] | None:
-        if item.key not in cache:
-            cache[item.key] = document(graph, item) if graph.is_current(item) else None
-        return cache[item.key]
+        return ctx.memo("search-meta", item.key, lambda: document(graph, item) if graph.is_current(item) else None)
 
-    for lang in graph.languages:
-        renderer.environment(lang).globals["search_meta"] = search_meta
+    return {"search_meta": search_meta}
 
 
-def _search_page(graph: SiteGraph, lang: str) -> Output:
+def _search_page(ctx, lang: str) -> Output:
+    graph = ctx.graph
     _ = gettext_for(lang)
     url = search_url(graph, lang)
     page = PageInfo(
@@ -64,8 +80,7 @@ def _search_page(graph: SiteGraph, lang: str) -> Output:
         description=_("Zoek hulp, informatie, activiteiten en vrijwilligerswerk."),
         noindex=True,
     )
-    prefix = "" if lang == graph.default_lang else f"/{lang}"
-    listings = [(_(LISTING_TITLES[t]), f"{prefix}/{ITEM_TYPES[t].section}/") for t in LISTED_TYPES + ("vacancy",)]
+    listings = [(_(t.plural), listing_url(graph, lang, t.name)) for t in TYPES]
     hubs = []
     for vocabulary, section in HUB_VOCABULARIES.items():
         vocab = graph.vocabularies.get(vocabulary)
@@ -75,10 +90,11 @@ def _search_page(graph: SiteGraph, lang: str) -> Output:
         hubs.append(
             (
                 _(facet_title),
-                [(graph.label(vocabulary, term.slug, lang), f"{prefix}/{section}/{term.slug}/") for term in vocab.terms],
+                [(graph.label(vocabulary, term.slug, lang), languages.url(lang, graph.default_lang, f"/{section}/{term.slug}/"))
+                 for term in vocab.terms],
             )
         )
-    access = graph.browser_search  # search.browser_keys: None, the search key or a tenant token
+    access = ctx.browser_search  # search.browser_keys: None, the search key or a tenant token
     return Output(
         page_path(url),
         deps=frozenset(),
@@ -93,6 +109,7 @@ def _search_page(graph: SiteGraph, lang: str) -> Output:
             "meili_key": access.page_key if access else "",
             "meili_index": meili_index_name(graph, lang),
             "facet_titles": {name: _(title) for name, title in FACET_TITLES.items()},
+            "directions": {code: languages.direction(code) for code in graph.languages},
         },
     )
 
@@ -104,7 +121,7 @@ def meili_index_name(graph: SiteGraph, lang: str) -> str:
 
 
 def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
-    """What search.js needs besides the Pagefind index: synonyms, stop words and known words."""
+    """What the search page (js/search/) needs besides the Pagefind index: synonyms, stop words and known words."""
     counts: Counter[str] = Counter()
     keyword_words: set[str] = set()
 
@@ -118,7 +135,7 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
     for phrase, targets in table.items():
         counts.update(w for w in synonym_list.words(phrase + " " + " ".join(targets)) if len(w) >= 4)
     # Hidden keywords are known words too, except misspellings kept as vocabulary synonyms
-    # ("repsijtzorg"): leaving those out lets search.js correct them to the real word.
+    # ("repsijtzorg"): leaving those out lets js/search/query.js correct them to the real word.
     for word in sorted(keyword_words - set(counts)):
         if not _near_known(word, counts):
             counts[word] += 1
@@ -130,7 +147,7 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
         "stop": synonym_list.STOP_WORDS.get(lang, []),
         "words": sorted(known),
         "facets": ["type", *FACETS],
-        "types": {name: _(label) for name, label in TYPE_LABELS.items()},
+        "types": {t.name: _(t.search_label) for t in TYPES},
         "labels": {
             facet: {term.slug: graph.label(vocabulary, term.slug, lang) for term in graph.vocabularies[vocabulary].terms}
             for facet, vocabulary in FACETS.items()
@@ -140,31 +157,18 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
 
 
 def _near_known(word: str, known: Counter) -> bool:
-    """True when ``word`` is one or two typing errors away from a word of the site's own text."""
+    """True when ``word`` is one or two typing errors away from a word of the site's own text.
+
+    The distance is rapidfuzz's optimal string alignment (Damerau-Levenshtein where a swap of two
+    neighbouring letters costs 1), the same numbers as the browser's js/search/levenshtein.js
+    (tests/search/test_typo_distance.py checks both on the same pairs).
+    """
     limit = 2 if len(word) >= 8 else 1
     for other in known:
-        if other[0] == word[0] and abs(len(other) - len(word)) <= limit and other != word and _distance(word, other, limit) <= limit:
+        if other[0] == word[0] and abs(len(other) - len(word)) <= limit and other != word and OSA.distance(word, other, score_cutoff=limit) <= limit:
             return True
     return False
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance, the same as search.js uses."""
-    previous2: list[int] | None = None
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
-            if previous2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], previous2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        previous2, previous = previous, row
-    return previous[len(b)]
-
-
 def query_data_json(graph: SiteGraph, lang: str) -> str:
     return json.dumps(query_data(graph, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-

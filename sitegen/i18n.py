@@ -1,7 +1,8 @@
 """Gettext for everything a resident or editor reads.
 
 Catalogs live in ``sitegen/locale/<lang>/LC_MESSAGES/hulpwijzer.po``. The
-source language of the strings is Dutch; English and Arabic are translations.
+source language of the strings is Dutch; other languages are translations, and English
+is the fallback for what a catalogue lacks.
 We read the ``.po`` files directly with Babel so that no compile step (and no
 committed ``.mo`` binary) is needed.
 """
@@ -20,7 +21,8 @@ from babel.support import Translations
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "hulpwijzer"
 
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
+SOURCE = "nl"  # the language the messages are written in (msgids)
+FALLBACK = "en"  # where a language without (a complete) catalogue takes its messages from
 
 
 def N_(message: str) -> str:
@@ -30,6 +32,16 @@ def N_(message: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def translations(lang: str) -> gettext.NullTranslations:
+    """The messages of a language. A message its catalogue lacks (or a language without a
+    catalogue, such as Turkish until someone translates it) comes from English, so a resident
+    never sees Dutch interface text on a page in another language."""
+    own = _catalogue(lang)
+    if lang not in (SOURCE, FALLBACK):
+        own.add_fallback(translations(FALLBACK))
+    return own
+
+
+def _catalogue(lang: str) -> gettext.NullTranslations:
     """All catalogs of a language merged: each part of Hulpwijzer keeps its own .po file
     (theme.po, search.po, vacancies.po, …) in sitegen/locale/<lang>/LC_MESSAGES/."""
     folder = LOCALE_DIR / lang / "LC_MESSAGES"
@@ -51,6 +63,3 @@ def translations(lang: str) -> gettext.NullTranslations:
 def gettext_for(lang: str):
     return translations(lang).gettext
 
-
-def text_direction(lang: str) -> str:
-    return "rtl" if lang in RTL_LANGUAGES else "ltr"

@@ -11,7 +11,7 @@ from support import MINIMAL_SITE, REPO, TEST_TODAY, copy_site
 
 from sitegen.cli.main import main
 from sitegen.parts.schema_docs import rendered_docs
-from sitegen.content.model import ITEM_TYPES
+from sitegen.content.types import TYPES
 
 TODAY = dt.date.fromisoformat(TEST_TODAY)
 
@@ -21,7 +21,7 @@ def site(tmp_path):
     return copy_site(MINIMAL_SITE, tmp_path / "site")
 
 
-@pytest.mark.parametrize("type_name", sorted(ITEM_TYPES))
+@pytest.mark.parametrize("type_name", sorted(TYPES.names()))
 def test_new_makes_a_valid_file(site, type_name, capsys):
     assert main(["--root", str(site), "new", type_name, "Iets nieuws voor Testdorp"]) == 0
     created = [p for p in (site / "content").rglob("iets-nieuws-voor-testdorp.md")]

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from sitegen.content.parse import load_vocabularies, parse_item
 from sitegen.graph.site_graph import build_graph
 from sitegen.content.parse import load_site_config
-from sitegen.content.model import ITEM_TYPES, TYPE_FOLDERS
+from sitegen.content.types import TYPES
 from support import MINIMAL_SITE
 
 SITE, _, _ = load_site_config(MINIMAL_SITE)
 VOCABULARIES, _, _ = load_vocabularies(MINIMAL_SITE)
 
-FIELD_NAMES = sorted({name for model in ITEM_TYPES.values() for name in model.model_fields} | {"titel", "", "1"})
+FIELD_NAMES = sorted({name for t in TYPES for name in t.model.model_fields} | {"titel", "", "1"})
 
 scalars = st.one_of(
     st.none(),
@@ -45,9 +45,9 @@ def render_file(data, body: str) -> bytes:
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(type_name=st.sampled_from(sorted(TYPE_FOLDERS)), data=front_matter, body=st.text(max_size=200))
+@given(type_name=st.sampled_from(sorted(TYPES.names())), data=front_matter, body=st.text(max_size=200))
 def test_random_front_matter_never_raises(type_name, data, body):
-    key = f"{TYPE_FOLDERS[type_name]}/random.md"
+    key = f"{TYPES[type_name].folder}/random.md"
     try:
         raw = render_file(data, body)
     except UnicodeEncodeError:

@@ -1,7 +1,7 @@
-"""What a build writes: outputs, their dependencies, and the generators that plan them.
+"""What a build writes: outputs and their dependencies.
 
-A generator is a function ``generate(graph, renderer) -> Iterable[Output]``. It
-plans outputs; it does not render them. Rendering happens later, in parallel,
+Parts (``sitegen.build.parts``) plan outputs in their ``plan(ctx)`` hook; they do not
+render them. Rendering happens later, in parallel,
 and only for outputs whose fingerprint changed (see ``sitegen.build.pipeline``).
 
 Dependencies make incremental builds correct. ``deps`` must name every
@@ -17,25 +17,9 @@ date are always dependencies of every output.
 
 from __future__ import annotations
 
-import importlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
-
-# Modules with a ``generate(graph, renderer)`` function, in order. Each part of
-# Hulpwijzer (pages, feeds, search, widget…) adds its module here.
-GENERATOR_MODULES: list[str] = [
-    "sitegen.parts.pages",
-    "sitegen.parts.agenda",
-    "sitegen.parts.feeds",
-    "sitegen.parts.schema_docs",
-    "sitegen.parts.vacancies",
-    "search.site",
-]
-
-# Modules with a ``post_build(staging_dir, graph, changed, log)`` function, run on the
-# finished staging folder before it is published (for example: the Pagefind index).
-POST_BUILD_MODULES: list[str] = ["search.pagefind_index", "search.meili"]
 
 
 @dataclass
@@ -49,6 +33,7 @@ class Output:
     # Anything decided while planning that the output shows but no dependency covers, such as
     # the total number of items in a listing or the counts in a filter menu. Part of the fingerprint.
     signature: str = ""
+    indexable: bool = False  # a page that belongs in the sitemap (current, canonical, not a filter or page 2)
 
     def produce(self, renderer) -> bytes:
         if self.render is not None:
@@ -92,16 +77,3 @@ def page_path(url: str) -> str:
     if not path or path.endswith("/"):
         return path + "index.html"
     return path
-
-
-def plan(graph, renderer) -> list[Output]:
-    outputs: list[Output] = []
-    for module_name in GENERATOR_MODULES:
-        module = importlib.import_module(module_name)
-        outputs.extend(module.generate(graph, renderer))
-    return outputs
-
-
-def post_build_hooks() -> Iterable[Callable]:
-    for module_name in POST_BUILD_MODULES:
-        yield importlib.import_module(module_name).post_build

@@ -12,29 +12,26 @@ from the previous build as hard links; the rest are rendered, in parallel.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import jinja2
-
-from search.browser_keys import browser_search
-from sitegen.clock import Clock
-from sitegen.graph.site_graph import SiteGraph
-from sitegen.build.outputs import Output, plan, post_build_hooks
-from sitegen.problems import ContentError, Problem
-from sitegen.content.read import Site, load_site, media_files
+from sitegen.build import parts
+from sitegen.build.context import BuildContext
+from sitegen.build.outputs import Output
+from sitegen.build.publish import copy_tree_as_links, remove_unplanned, swap
 from sitegen.build.render import Renderer, Theme, resolve_content_link
 from sitegen.build.state import build_lock, load_state, save_state
+from sitegen.build.write import RenderError, render_all
+from sitegen.clock import Clock
+from sitegen.content.read import Site, load_site, media_files
+from sitegen.problems import ContentError, Problem
 
-
+__all__ = ["BuildOptions", "BuildResult", "RenderError", "build", "check", "prepare"]
 
 @dataclass
 class BuildOptions:
@@ -94,10 +91,10 @@ def check_links(site: Site, outputs: list[Output]) -> list[Problem]:
 # ----------------------------------------------------------------------------- planning
 
 
-def fingerprints(outputs: list[Output], site: Site, theme: Theme) -> dict[str, str]:
+def fingerprints(outputs: list[Output], site: Site, theme: Theme, ctx: BuildContext) -> dict[str, str]:
     graph = site.graph
     global_part = "|".join((site.digests["@code"], theme.digest, graph.site_digest, graph.vocab_digest, graph.today.isoformat(),
-                            repr(graph.browser_search)))
+                            *ctx.fingerprint_inputs))
     table = {}
     digests = site.digests
     for output in outputs:
@@ -120,148 +117,54 @@ def _asset_outputs(theme: Theme, root: Path) -> list[Output]:
     return outputs
 
 
-# ----------------------------------------------------------------------------- writing
-
-_WORK: tuple[list[Output], Renderer, Path] | None = None
-
-
-def _render_chunk(indices: list[int]) -> int:
-    outputs, renderer, staging = _WORK  # type: ignore[misc]
-    for index in indices:
-        _write(staging, outputs[index], renderer)
-    return len(indices)
-
-
-class RenderError(Exception):
-    """A template or generator failed; the message names the output and the template line."""
-
-
-def _write(staging: Path, output: Output, renderer: Renderer) -> None:
-    target = staging / output.path
-    try:
-        content = output.produce(renderer)
-    except jinja2.TemplateSyntaxError as error:
-        raise RenderError(f"/{output.path}: fout in sjabloon {error.filename or error.name}, regel {error.lineno}: {error.message}") from None
-    except jinja2.TemplateNotFound as error:
-        raise RenderError(f"/{output.path}: het sjabloon '{error.name}' bestaat niet in het thema") from None
-    except jinja2.TemplateError as error:
-        frame = _template_frame(error)
-        raise RenderError(f"/{output.path}: fout in sjabloon {frame}: {error}") from None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Write a new file and rename it over the old one: this breaks the hard
-    # link to the published file, which must stay as it is until the swap.
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(content)
-    os.replace(tmp, target)
-
-
-def _render_all(outputs: list[Output], todo: list[int], renderer: Renderer, staging: Path, jobs: int, progress) -> None:
-    global _WORK
-    total = len(todo)
-    if progress:
-        progress("render", 0, total)
-    if jobs <= 1 or total < 64 or sys.platform == "win32":
-        for done, index in enumerate(todo, 1):
-            _write(staging, outputs[index], renderer)
-            if progress and (done % 50 == 0 or done == total):
-                progress("render", done, total)
-        return
-    import multiprocessing
-
-    _WORK = (outputs, renderer, staging)
-    chunk = max(16, min(200, total // (jobs * 8) or 1))
-    chunks = [todo[i : i + chunk] for i in range(0, total, chunk)]
-    done = 0
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for count in pool.imap_unordered(_render_chunk, chunks):
-                done += count
-                if progress:
-                    progress("render", done, total)
-    finally:
-        _WORK = None
-
-
-def _copy_tree_as_links(source: Path, target: Path) -> None:
-    if shutil.which("cp") and sys.platform.startswith("linux"):
-        subprocess.run(["cp", "-al", str(source), str(target)], check=True)
-        return
-    shutil.copytree(source, target, copy_function=os.link)
-
-
-def _template_frame(error: BaseException) -> str:
-    tb = error.__traceback__
-    where = "?"
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".html") or filename.endswith(".xml") or filename.endswith(".txt"):
-            where = f"{filename}, regel {tb.tb_lineno}"
-        tb = tb.tb_next
-    return where
-
-
-_RENAME_EXCHANGE = 2
-
-
-def _swap(staging: Path, public: Path) -> None:
-    """Put staging in place of public; afterwards the old site is at staging."""
-    if public.exists() and sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            renameat2 = libc.renameat2
-            renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-            at_fdcwd = -100
-            if renameat2(at_fdcwd, os.fsencode(staging), at_fdcwd, os.fsencode(public), _RENAME_EXCHANGE) == 0:
-                return
-        except (AttributeError, OSError):
-            pass
-    if public.exists():
-        old = public.with_name(f".{public.name}.old")
-        if old.exists():
-            shutil.rmtree(old)
-        os.rename(public, old)
-        os.rename(staging, public)
-        os.rename(old, staging)
-    else:
-        os.rename(staging, public)
-
-
-def _remove_unplanned(folder: Path, wanted: set[str]) -> None:
-    """Delete files no output plans, and folders left empty (bottom-up, with os.walk for speed)."""
-    for directory, folders, files in os.walk(folder, topdown=False):
-        rel_dir = os.path.relpath(directory, folder)
-        prefix = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
-        for name in files:
-            if prefix + name not in wanted:
-                os.unlink(os.path.join(directory, name))
-        if directory != str(folder) and not os.listdir(directory):
-            os.rmdir(directory)
-
-
 # ----------------------------------------------------------------------------- the build
 
 
-def attach_browser_search(graph: SiteGraph, clock: Clock) -> list[Problem]:
-    """Decide once per build which Meilisearch key (or token) the browser gets; warnings say why not."""
-    graph.browser_search, problems = browser_search(
-        graph.site.meilisearch, graph.languages, clock.today, os.environ.get("MEILI_MASTER_KEY", ""), clock.now
-    )
-    return problems
+@dataclass
+class Prepared:
+    """A read, validated and planned build, ready to render."""
+
+    site: Site
+    theme: Theme
+    ctx: BuildContext
+    outputs: list[Output]
+    problems: list[Problem]
 
 
-def prepare(options: BuildOptions) -> tuple[Site, Theme, Renderer, list[Output], list[Problem]]:
+def plan_site(ctx: BuildContext, theme: Theme) -> tuple[list[Output], list[Problem]]:
+    """Every part's per-build decisions, then its outputs (assets first, the whole-plan ones last)."""
+    problems: list[Problem] = []
+    for _part, hook in parts.hooks("prepare"):
+        problems.extend(hook(ctx))
+    ctx.renderer = Renderer(theme, ctx.graph, globals_for=lambda lang: _template_globals(ctx, lang))
+    outputs = _asset_outputs(theme, ctx.root)
+    for _part, hook in parts.hooks("plan"):
+        outputs.extend(hook(ctx))
+    for _part, hook in parts.hooks("plan_from"):
+        outputs.extend(list(hook(ctx, list(outputs))))
+    return outputs, problems
+
+
+def _template_globals(ctx: BuildContext, lang: str) -> dict:
+    names: dict = {}
+    for _part, hook in parts.hooks("template_globals"):
+        names.update(hook(ctx, lang))
+    return names
+
+
+def prepare(options: BuildOptions) -> Prepared:
     """Read, validate and plan; returns every problem found (errors and warnings)."""
     root = options.root.resolve()
     site = load_site(root, options.clock.today)
     problems = list(site.problems)
-    problems.extend(attach_browser_search(site.graph, options.clock))
     try:
         theme = Theme.load(root, site.graph.site.theme)
     except FileNotFoundError as error:
         problems.append(Problem("content/site.yaml", None, "theme", str(error), "zet 'theme' op een map die in themes/ staat"))
         raise ContentError(sorted(problems)) from None
-    renderer = Renderer(theme, site.graph)
-    outputs = _asset_outputs(theme, root) + plan(site.graph, renderer)
+    ctx = BuildContext(root=root, clock=options.clock, graph=site.graph)
+    outputs, planning_problems = plan_site(ctx, theme)
+    problems.extend(planning_problems)
     problems.extend(check_links(site, outputs))
     seen: dict[str, Output] = {}
     for output in outputs:
@@ -269,7 +172,7 @@ def prepare(options: BuildOptions) -> tuple[Site, Theme, Renderer, list[Output],
             problems.append(Problem("content/", None, None, f"twee pagina's krijgen hetzelfde adres: /{output.path}",
                                     "geef een van de items een andere slug"))
         seen[output.path] = output
-    return site, theme, renderer, outputs, problems
+    return Prepared(site, theme, ctx, outputs, problems)
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -282,14 +185,15 @@ def _build(options: BuildOptions) -> BuildResult:
     result = BuildResult()
     root = options.root.resolve()
     public = options.public
-    site, theme, renderer, outputs, problems = prepare(options)
+    prepared = prepare(options)
+    site, theme, ctx, outputs, problems = prepared.site, prepared.theme, prepared.ctx, prepared.outputs, prepared.problems
     result.timings["read+plan"] = time.perf_counter() - started
     errors = [p for p in problems if p.severity == "error"]
     result.warnings = sorted(p for p in problems if p.severity == "warning")
     if errors or (options.strict and result.warnings):
         raise ContentError(sorted(errors if errors else result.warnings))
 
-    table = fingerprints(outputs, site, theme)
+    table = fingerprints(outputs, site, theme, ctx)
     state = load_state(root, public)
     previous = state.get("outputs", {})  # what public/ holds now
     staging = public.with_name(f".{public.name}.staging")
@@ -308,7 +212,7 @@ def _build(options: BuildOptions) -> BuildResult:
         if spare.exists():
             shutil.rmtree(spare)
         if reuse:
-            _copy_tree_as_links(public, staging)
+            copy_tree_as_links(public, staging)
         else:
             staging.mkdir(parents=True)
         base = previous if reuse else {}
@@ -319,30 +223,36 @@ def _build(options: BuildOptions) -> BuildResult:
     step = time.perf_counter()
     try:
         jobs = options.jobs or os.cpu_count() or 1
-        _render_all(outputs, todo, renderer, staging, jobs, options.progress)
+        render_all(outputs, todo, ctx.renderer, staging, jobs, options.progress)
         result.timings["render"] = time.perf_counter() - step
         step = time.perf_counter()
         # Remove every unplanned file (deleted or renamed items); post-build steps write their folders anew.
-        _remove_unplanned(staging, wanted)
+        remove_unplanned(staging, wanted)
         # What differs from the published site (the staging folder may be two builds old).
         if reuse:
             result.changed = {output.path for output in outputs if previous.get(output.path) != table[output.path]}
         else:
             result.changed = set(wanted)  # a clean build redoes everything, post-build steps too
         removed = len(set(previous) - wanted) if previous else 0
-        for hook in post_build_hooks():
-            hook(staging, site.graph, result.changed | (set(previous) - wanted), public if public.is_dir() else None)
-        result.timings["post-build"] = time.perf_counter() - step
+        gone = set(previous) - wanted
+        for _part, hook in parts.hooks("after_render"):
+            hook(ctx, staging, result.changed | gone, public if public.is_dir() else None)
+        result.timings["after-render"] = time.perf_counter() - step
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     step = time.perf_counter()
     had_public = public.is_dir()
-    _swap(staging, public)
+    swap(staging, public)
     if had_public:
         os.rename(staging, spare)  # the old site: next build's starting point
     save_state(root, public, table, spare=previous if had_public else {})
     result.timings["swap"] = time.perf_counter() - step
+    step = time.perf_counter()
+    # Only now, with the new site live, do parts talk to the world (the Meilisearch index).
+    for _part, hook in parts.hooks("after_publish"):
+        hook(ctx, public, result.changed | gone)
+    result.timings["after-publish"] = time.perf_counter() - step
     result.items = len(site.graph.nodes)
     result.outputs = len(outputs)
     result.rendered = len(todo)
@@ -355,7 +265,7 @@ def _build(options: BuildOptions) -> BuildResult:
 
 def check(root: Path, clock: Clock) -> list[Problem]:
     try:
-        *_, problems = prepare(BuildOptions(root=root, clock=clock))
+        prepared = prepare(BuildOptions(root=root, clock=clock))
     except ContentError as error:
         return error.problems
-    return sorted(problems)
+    return sorted(prepared.problems)

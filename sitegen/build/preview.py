@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.build.pipeline import attach_browser_search
-from sitegen.content.read import load_site
+from sitegen.build.context import BuildContext
+from sitegen.build.outputs import page_path
+from sitegen.build.pipeline import plan_site
+from sitegen.build.render import Theme
 from sitegen.clock import Clock
 from sitegen.content.parse import parse_item
+from sitegen.content.read import load_site
 from sitegen.graph.site_graph import build_graph
-from sitegen.build.outputs import page_path, plan
 from sitegen.problems import ContentError
-from sitegen.build.render import Renderer, Theme
 
 
 def render_preview(root: Path, key: str, text: str, clock: Clock) -> str:
@@ -33,12 +34,12 @@ def render_preview(root: Path, key: str, text: str, clock: Clock) -> str:
     if errors:
         raise ContentError(sorted(errors))
     graph.site_digest, graph.vocab_digest = site.graph.site_digest, site.graph.vocab_digest
-    attach_browser_search(graph, clock)
     node = graph.by_key[key]
     theme = Theme.load(root, graph.site.theme)
-    renderer = Renderer(theme, graph)
+    ctx = BuildContext(root=root, clock=clock, graph=graph)
+    outputs, _problems = plan_site(ctx, theme)
     wanted = page_path(node.url)
-    for output in plan(graph, renderer):
+    for output in outputs:
         if output.path == wanted:
-            return output.produce(renderer).decode("utf-8")
+            return output.produce(ctx.renderer).decode("utf-8")
     raise LookupError(f"no page planned for {key}")  # pragma: no cover - every item has a detail page

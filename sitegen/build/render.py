@@ -8,18 +8,17 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from babel.dates import format_date, format_datetime, format_time
 from markupsafe import Markup
 
-from sitegen import dates
+from sitegen import dates, languages
 
 from sitegen.content import markdown
 
-from sitegen.parts import structured
-from sitegen.i18n import text_direction, translations
+from sitegen.i18n import translations
 
 THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
 
@@ -71,9 +70,25 @@ class Theme:
 
     @functools.cached_property
     def assets(self) -> dict[str, str]:
-        """Static file name -> fingerprinted public path, e.g. css/site.css -> /assets/css/site.3f2a91c0.css."""
+        """Static file name -> fingerprinted public path, e.g. css/site.css -> /assets/css/site.3f2a91c0.css.
+
+        A folder in js/ holds ES modules that import each other by relative URL (``import "./rank.js"``),
+        which must resolve to the same version: the folder is fingerprinted as a whole, from all its
+        files, e.g. js/search/main.js -> /assets/js/search.5b1c07d2/main.js (docs/search.md).
+        """
+        files = self.files("static")
+        folders: dict[str, hashlib.blake2b] = {}
+        for name, path in files.items():
+            parts = name.split("/")
+            if parts[0] == "js" and len(parts) > 2:
+                hasher = folders.setdefault(parts[1], hashlib.blake2b(digest_size=4))
+                hasher.update("/".join(parts[2:]).encode() + b"\0" + path.read_bytes() + b"\0")
         table = {}
-        for name, path in self.files("static").items():
+        for name, path in files.items():
+            parts = name.split("/")
+            if parts[0] == "js" and len(parts) > 2:
+                table[name] = f"/assets/js/{parts[1]}.{folders[parts[1]].hexdigest()}/" + "/".join(parts[2:])
+                continue
             digest = hashlib.blake2b(path.read_bytes(), digest_size=4).hexdigest()
             stem, dot, ext = name.rpartition(".")
             table[name] = f"/assets/{stem}.{digest}.{ext}" if dot else f"/assets/{name}.{digest}"
@@ -81,11 +96,15 @@ class Theme:
 
 
 class Renderer:
-    """Renders templates for one site; one Jinja environment per language."""
+    """Renders templates for one site; one Jinja environment per language.
 
-    def __init__(self, theme: Theme, graph):
+    ``globals_for(lang)`` gives the names the parts add to their templates (their
+    ``template_globals`` hooks), so the renderer knows no part."""
+
+    def __init__(self, theme: Theme, graph, globals_for: Callable[[str], dict] | None = None):
         self.theme = theme
         self.graph = graph
+        self.globals_for = globals_for
         self._environments: dict[str, jinja2.Environment] = {}
 
     def environment(self, lang: str) -> jinja2.Environment:
@@ -107,15 +126,17 @@ class Renderer:
                 graph=self.graph,
                 site=self.graph.site,
                 lang=lang,
-                dir=text_direction(lang),
+                dir=languages.direction(lang),
+                direction=languages.direction,
                 today=self.graph.today,
                 label=lambda vocabulary, slug: self.graph.label(vocabulary, slug, lang),
                 localized=lambda text: localized(text, lang, self.graph.default_lang),
                 home_url=self.home_url(lang),
                 url_for=self.url_for,
-                json_ld_for=lambda node: structured.json_ld_for(self.graph, node),
                 CARD_DATES=dates.CARRIED_DATES,
             )
+            if self.globals_for is not None:
+                env.globals.update(self.globals_for(lang))
             env.filters.update(
                 markdown=self.markdown,
                 date=lambda value, form="long": format_date(value, form, locale=babel_locale(lang)),
@@ -143,13 +164,11 @@ class Renderer:
             raise jinja2.TemplateRuntimeError(f"het bestand static/{name} bestaat niet in het thema") from None
 
     def home_url(self, lang: str) -> str:
-        return "/" if lang == self.graph.default_lang else f"/{lang}/"
+        return languages.url(lang, self.graph.default_lang)
 
     def url_for(self, path: str, lang: str) -> str:
         """A site path (without language prefix) in a language: /vacatures/ -> /en/vacatures/."""
-        if lang == self.graph.default_lang:
-            return path
-        return f"/{lang}{path}"
+        return languages.url(lang, self.graph.default_lang, path)
 
     def link_resolver(self, href: str) -> str:
         """Links in Markdown to content files (../organisations/x.md) become the page's URL."""
@@ -171,15 +190,16 @@ def resolve_content_link(graph, href: str, from_key: str = "pages/x.md"):
 
 
 def localized(text: dict[str, str] | str | None, lang: str, default_lang: str) -> str:
+    """A text of site.yaml in a language, else English, else the default language."""
     if text is None:
         return ""
     if isinstance(text, str):
         return text
-    return text.get(lang) or text.get(default_lang) or next(iter(text.values()), "")
+    return languages.pick(text, lang, default_lang)
 
 
 def babel_locale(lang: str) -> str:
-    return {"nl": "nl_NL", "en": "en_GB", "ar": "ar"}.get(lang, lang)
+    return languages.language(lang).locale
 
 
 def json_ld(data: dict[str, Any]) -> Markup:

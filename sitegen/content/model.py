@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -175,10 +175,6 @@ def check_url(value: str) -> str:
 class Item(Strict):
     """Fields every content item has."""
 
-    type_name: ClassVar[str]
-    section: ClassVar[str]
-    label: ClassVar[str]
-
     title: str = field(N_("Titel"), N_("Korte, duidelijke titel in gewone woorden."), min_length=2, max_length=140)
     summary: str = field(
         N_("Samenvatting"),
@@ -220,9 +216,6 @@ class Item(Strict):
 
 
 class InfoPage(Item):
-    type_name = "page"
-    section = "informatie"
-    label = N_("Informatiepagina")
 
     life_phases: Annotated[list[str], Vocab("life_phases")] = field(
         N_("Levensfase"), N_("In welke fase van de mantelzorg is dit vooral nuttig?"), default_factory=list
@@ -236,9 +229,6 @@ class InfoPage(Item):
 
 
 class Organisation(Item):
-    type_name = "organisation"
-    section = "organisaties"
-    label = N_("Organisatie")
 
     kind: str | None = field(N_("Soort organisatie"), N_("Bijvoorbeeld: vrijwilligersorganisatie, zorgaanbieder, vereniging."), default=None)
     logo: Image | None = field(N_("Logo"), N_("Logo met alternatieve tekst (meestal de naam van de organisatie)."), default=None)
@@ -270,9 +260,6 @@ class Organisation(Item):
 
 
 class Activity(Item):
-    type_name = "activity"
-    section = "activiteiten"
-    label = N_("Activiteit")
 
     organiser: Annotated[str, Ref("organisation")] = field(N_("Organisator"), N_("De organisatie die dit organiseert (slug).")) 
     activity_type: Annotated[str, Vocab("activity_types")] = field(N_("Soort activiteit"), N_("Bijvoorbeeld: lotgenotencontact, cursus."))
@@ -296,9 +283,6 @@ class Activity(Item):
 
 
 class RespiteOffer(Item):
-    type_name = "offer"
-    section = "respijtzorg"
-    label = N_("Respijtzorgaanbod")
 
     provider: Annotated[str, Ref("organisation")] = field(N_("Aanbieder"), N_("De organisatie die dit aanbiedt (slug)."))
     forms: Annotated[list[str], Vocab("respite_forms")] = field(
@@ -328,9 +312,6 @@ class RespiteOffer(Item):
 
 
 class Vacancy(Item):
-    type_name = "vacancy"
-    section = "vacatures"
-    label = N_("Vacature")
 
     organisation: Annotated[str, Ref("organisation")] = field(N_("Organisatie"), N_("De organisatie die een vrijwilliger zoekt (slug)."))
     what_you_do: Annotated[str, Markdown()] = field(N_("Wat ga je doen"), N_("Beschrijf het werk in gewone woorden."), min_length=5)
@@ -363,18 +344,3 @@ class Vacancy(Item):
         if not (self.contact.email or self.contact.phone or self.contact.url):
             raise FieldError("contact", "geef bij contact een e-mailadres, telefoonnummer of formulier (url)")
         return self
-
-
-ITEM_TYPES: dict[str, type[Item]] = {
-    cls.type_name: cls for cls in (InfoPage, Organisation, Activity, RespiteOffer, Vacancy)
-}
-
-# Folder in content/ per type.
-TYPE_FOLDERS: dict[str, str] = {
-    "page": "pages",
-    "organisation": "organisations",
-    "activity": "activities",
-    "offer": "offers",
-    "vacancy": "vacancies",
-}
-FOLDER_TYPES = {folder: type_name for type_name, folder in TYPE_FOLDERS.items()}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sitegen.content.parse import ParsedItem, digest_of, load_site_config, load_vocabularies, parse_item
 from sitegen.graph.site_graph import SiteGraph, build_graph
-from sitegen.content.model import FOLDER_TYPES
+from sitegen.content.types import TYPES
 from sitegen.problems import ContentError, Problem
 from sitegen.build.state import state_dir
 
@@ -45,7 +45,7 @@ def _code_digest() -> str:
 def content_files(root: Path) -> list[Path]:
     content = root / "content"
     files = []
-    for folder in FOLDER_TYPES:
+    for folder in (t.folder for t in TYPES):
         base = content / folder
         if base.is_dir():
             files.extend(sorted(p for p in base.glob("*.md") if p.is_file()))
@@ -95,14 +95,14 @@ def _warn_strays(root: Path, problems: list[Problem]) -> None:
     if not content.is_dir():
         problems.append(Problem("content/", None, None, "de map content/ ontbreekt", "maak de map content/ aan of start in de juiste map"))
         return
-    known = set(FOLDER_TYPES) | {"vocabularies", "media"}
+    known = {t.folder for t in TYPES} | {"vocabularies", "media"}
     for path in sorted(content.iterdir()):
         if path.is_dir() and path.name not in known and not path.name.startswith("."):
             problems.append(
                 Problem(f"content/{path.name}/", None, None, "onbekende map; de bestanden hierin worden niet gebruikt",
                         "gebruik een van deze mappen: " + ", ".join(sorted(known)), severity="warning")
             )
-    for folder in FOLDER_TYPES:
+    for folder in (t.folder for t in TYPES):
         base = content / folder
         if base.is_dir():
             for path in sorted(base.iterdir()):
@@ -148,7 +148,7 @@ def load_site(root: Path, today: dt.date) -> Site:
     by_type: dict[str, list[str]] = {}
     for entry in parsed:
         by_type.setdefault(entry.type_name, []).append(entry.key + ":" + entry.digest)
-    for type_name in FOLDER_TYPES.values():
+    for type_name in TYPES.names():
         digests[f"@type:{type_name}"] = hashlib.blake2b("\n".join(sorted(by_type.get(type_name, []))).encode(), digest_size=16).hexdigest()
     digests["@all"] = hashlib.blake2b("\n".join(sorted(f"{k}:{v}" for k, v in digests.items())).encode(), digest_size=16).hexdigest()
     digests["@code"] = code_digest

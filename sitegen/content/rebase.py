@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from sitegen.content.model import FOLDER_TYPES
+from sitegen.content.types import TYPES
 
 DEMO_DATED_AROUND = dt.date(2026, 11, 23)  # the day content/ of this repository was written for
 
@@ -56,7 +56,7 @@ def rebase_content(content: Path, reference: dt.date, day: dt.date) -> int:
     days = 7 * weeks_between(reference, day)
     if days == 0:
         return 0
-    for folder in FOLDER_TYPES:
+    for folder in (t.folder for t in TYPES):
         for path in sorted((content / folder).glob("*.md")):
             text = path.read_text(encoding="utf-8")
             moved = shift_front_matter(text, days)

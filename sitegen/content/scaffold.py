@@ -10,7 +10,8 @@ from slugify import slugify
 
 from sitegen.content import frontmatter
 from sitegen.content.parse import parse_item
-from sitegen.content.model import ITEM_TYPES, TYPE_FOLDERS, Item
+from sitegen.content.model import Item
+from sitegen.content.types import TYPES
 from sitegen.problems import Problem
 
 
@@ -38,8 +39,8 @@ def _first_organisation(root: Path) -> str:
 
 def new_item(root: Path, type_name: str, title: str, today: dt.date, lang: str = "nl") -> Path:
     """A new, valid content file dated from ``today``."""
-    if type_name not in ITEM_TYPES:
-        raise ValueError(f"onbekend type '{type_name}'; kies uit {', '.join(ITEM_TYPES)}")
+    if type_name not in TYPES:
+        raise ValueError(f"onbekend type '{type_name}'; kies uit {', '.join(TYPES.names())}")
     slug = slugify(title)
     if not slug:
         raise ValueError("de titel moet letters of cijfers bevatten")
@@ -80,13 +81,13 @@ def new_item(root: Path, type_name: str, title: str, today: dt.date, lang: str =
     for key, value in extra[type_name].items():
         base[key] = value() if callable(value) else value
     body = "Schrijf hier de tekst. Gebruik korte zinnen en gewone woorden.\n"
-    folder = root / "content" / TYPE_FOLDERS[type_name]
+    folder = root / "content" / TYPES[type_name].folder
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / (f"{slug}.md" if lang == "nl" else f"{slug}.{lang}.md")
     if path.exists():
         raise FileExistsError(f"{path} bestaat al; kies een andere titel")
     text = frontmatter.dump(base, body)
-    parsed = parse_item(f"{TYPE_FOLDERS[type_name]}/{path.name}", text.encode())
+    parsed = parse_item(f"{TYPES[type_name].folder}/{path.name}", text.encode())
     if parsed.problems:  # pragma: no cover - the scaffold itself must be valid
         raise ValueError("\n".join(p.format() for p in parsed.problems))
     path.write_text(canonical_text(parsed.item), encoding="utf-8")

@@ -6,10 +6,9 @@ Like ``sitegen.content.model`` (the content types) these classes are the single 
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import field_validator, model_validator
 
+from sitegen import languages
 from sitegen.i18n import N_
 from sitegen.content.model import FieldError, Strict, field
 
@@ -40,8 +39,8 @@ class SiteConfig(Strict):
     name: LangText = field(N_("Naam van de site"), N_("Per taal, bijvoorbeeld nl: Hulpwijzer Lindeveld."))
     municipality: str = field(N_("Gemeente"), N_("Naam van de gemeente."))
     base_url: str = field(N_("Webadres"), N_("Het adres waar de site staat, zonder / aan het eind."), pattern=r"^https?://[^/\s]+(/[^\s]*[^/\s])?$")
-    languages: list[Literal["nl", "en", "ar", "tr", "pl", "uk"]] = field(
-        N_("Talen"), N_("Talen van de site; de eerste is de standaardtaal."), min_length=1
+    languages: list[str] = field(
+        N_("Talen"), N_("Talen van de site als taalcode (nl, en, ar, tr, pl, uk…); de eerste is de standaardtaal."), min_length=1
     )
     loket: Loket = field(N_("Centraal loket"), N_("Het contactpunt dat op elke pagina staat."))
     crisis_lines: list[CrisisLine] = field(N_("Hulplijnen"), N_("Hulplijnen voor als het echt niet meer gaat."), default_factory=list)
@@ -54,6 +53,16 @@ class SiteConfig(Strict):
     meilisearch: dict[str, str] | None = field(
         N_("Meilisearch"), N_("Optioneel: url en search_key (alleen de zoeksleutel, nooit de hoofdsleutel)."), default=None
     )
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not languages.is_known(code):
+                raise ValueError(f"'{code}' is geen taalcode die Hulpwijzer kent; gebruik een code van twee letters, zoals tr of uk")
+        if len(set(value)) != len(value):
+            raise ValueError("een taal staat er meer dan één keer in; haal de dubbele weg")
+        return value
 
     @property
     def default_language(self) -> str:

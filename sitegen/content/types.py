@@ -91,9 +91,13 @@ class ContentType:
     hsds: str | None = None  # "organization" or "service": how the open-data feed exports it
     in_hubs: bool = True  # listed on the topic pages (/onderwerp/…, /voor-wie/…)
     related: bool = False  # offered as "related" under other detail pages
+    shows_related: bool = True  # its detail page shows related items (items that share a need)
     listing_template: str = "listing.html"
     card_template: str = "partials/card.html"
     page_size: int = 20
+    description: str = ""  # a line under the listing's title (gettext msgid)
+    # Build a filter page for every term, also without items: partners link to them (the widget).
+    stable_filter_urls: bool = False
     dates_field: str | None = None  # a field whose date the Atom feed uses instead of last_reviewed
 
     @property
@@ -175,6 +179,9 @@ BUILT_IN: tuple[ContentType, ...] = (
         current=_vacancy_current,
         text_fields=("what_you_do", "what_we_ask", "what_we_offer", "hours"),
         schema_type="JobPosting",
+        description=N_("Vrijwilligerswerk bij organisaties in de buurt. Kies wat bij u past."),
+        stable_filter_urls=True,
+        shows_related=False,
         listing_template="vacancies/listing.html",
         card_template="vacancies/card.html",
         dates_field="posted",

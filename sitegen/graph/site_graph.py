@@ -12,24 +12,18 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 from pydantic import BaseModel
 
-from sitegen import dates
+from sitegen import dates, languages
+from sitegen.content.model import Item, Ref, Vocab
 from sitegen.content.parse import ParsedItem
-from sitegen.content.model import ITEM_TYPES, Item, Ref, Vocab
+from sitegen.content.types import TYPES
 from sitegen.content.site_model import SiteConfig, Vocabulary
 from sitegen.problems import Problem
 
-
-def section_url(lang: str, default_lang: str, section: str) -> str:
-    prefix = "" if lang == default_lang else f"/{lang}"
-    return f"{prefix}/{section}/"
-
-
-def home_url(lang: str, default_lang: str) -> str:
-    return "/" if lang == default_lang else f"/{lang}/"
+T = TypeVar("T")
 
 
 @dataclass(eq=False)
@@ -69,7 +63,15 @@ class SiteGraph:
     today: dt.date
     site_digest: str = ""
     vocab_digest: str = ""
-    browser_search: Any = None  # search.browser_keys.BrowserSearch: the keys the browser may use
+    # Values derived once per build (what is current, next dates, a part's tables): see ``memo``.
+    _memo: dict[tuple[str, Any], Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, name: str, key: Any, compute: Callable[[], T]) -> T:
+        """``compute()`` once for (name, key) in this graph, i.e. once per build."""
+        slot = (name, key)
+        if slot not in self._memo:
+            self._memo[slot] = compute()
+        return self._memo[slot]
 
     # ------------------------------------------------------------------ lookups
 
@@ -136,16 +138,9 @@ class SiteGraph:
                 chosen[other.translation_key] = other
         return sorted(chosen.values(), key=lambda n: (n.title.lower(), n.key))
 
-    @cached_property
-    def _localized(self) -> dict[tuple[str, str], list[Node]]:
-        return {}
-
     def localized(self, type_name: str, lang: str) -> list[Node]:
         """Items of a type for a language listing: translated ones, else the default-language version."""
-        key = (type_name, lang)
-        if key not in self._localized:
-            self._localized[key] = self._compute_localized(type_name, lang)
-        return list(self._localized[key])
+        return list(self.memo("localized", (type_name, lang), lambda: self._compute_localized(type_name, lang)))
 
     def _compute_localized(self, type_name: str, lang: str) -> list[Node]:
         chosen: dict[str, Node] = {}
@@ -164,7 +159,7 @@ class SiteGraph:
         term = self.term(vocabulary, slug)
         if term is None:
             return slug
-        return term.label.get(lang) or term.label[self.default_lang if self.default_lang in term.label else "nl"]
+        return languages.pick(term.label, lang, self.default_lang) or slug
 
     # ------------------------------------------------------------------ time
 
@@ -172,44 +167,18 @@ class SiteGraph:
     def now(self) -> dt.datetime:
         return dates.start_of_day(self.today)
 
-    @cached_property
-    def _current(self) -> dict[str, bool]:
-        return {}
-
-    @cached_property
-    def _next_dates(self) -> dict[tuple[str, int], list[tuple[dt.datetime, dt.datetime]]]:
-        return {}
-
     def is_current(self, node: Node) -> bool:
-        """False for an expired vacancy or an activity whose last date has passed."""
-        known = self._current.get(node.key)
-        if known is None:
-            if node.type_name == "vacancy":
-                known = node.data.valid_through >= self.today and node.data.posted <= self.today
-            elif node.type_name == "activity":
-                end = self.series_end(node)
-                known = end is None or end > self.now
-            else:
-                known = True
-            self._current[node.key] = known
-        return known
-
-    @cached_property
-    def _series_ends(self) -> dict[str, dt.datetime | None]:
-        return {}
+        """What its type says "current" is (an expired vacancy, a past activity are not); cached."""
+        current = TYPES[node.type_name].current
+        return current is None or self.memo("current", node.key, lambda: current(self, node))
 
     def series_end(self, node: Node) -> dt.datetime | None:
         """When an activity's last date ends; None when it never ends (cached: it expands the whole rule)."""
-        if node.key not in self._series_ends:
-            self._series_ends[node.key] = dates.last_end(node.data)
-        return self._series_ends[node.key]
+        return self.memo("series-end", node.key, lambda: dates.last_end(node.data))
 
     def next_dates(self, node: Node, limit: int = 5) -> list[tuple[dt.datetime, dt.datetime]]:
         """The next (start, end) dates of an activity from the build date on (cached)."""
-        key = (node.key, limit)
-        if key not in self._next_dates:
-            self._next_dates[key] = dates.occurrences(node.data, after=self.now, limit=limit)
-        return self._next_dates[key]
+        return self.memo("next-dates", (node.key, limit), lambda: dates.occurrences(node.data, after=self.now, limit=limit))
 
     def is_stale(self, node: Node) -> bool:
         return node.data.last_reviewed < dates.stale_before(self.today, self.site.review_period_months)
@@ -305,8 +274,7 @@ def build_graph(
             continue
         seen_slug[slug_key] = entry
         seen_translation[translation] = entry
-        model = ITEM_TYPES[entry.type_name]
-        url = section_url(entry.lang, default_lang, model.section) + slug + "/"
+        url = languages.url(entry.lang, default_lang, f"/{TYPES[entry.type_name].section}/{slug}/")
         nodes.append(
             Node(entry.key, entry.type_name, entry.lang, slug, translation_key, entry.digest, item, url, entry.field_lines, entry.body_line)
         )
@@ -330,7 +298,7 @@ def build_graph(
         for name, target_type in ref_fields(type(node.data)):
             value = getattr(node.data, name)
             if value and graph.resolve(target_type, value, node.lang) is None:
-                folder = {"organisation": "organisations"}.get(target_type, target_type)
+                folder = TYPES[target_type].folder if target_type in TYPES else target_type
                 problems.append(
                     Problem(rel, node.field_lines.get(name), name, f"er is geen {target_type} met de slug '{value}'",
                             f"gebruik de bestandsnaam (zonder .md) van een bestand in content/{folder}/")

@@ -11,7 +11,8 @@ from sitegen import dates
 from sitegen.graph.site_graph import SiteGraph
 from sitegen.i18n import N_, gettext_for
 from sitegen.build.outputs import Output, page_path
-from sitegen.parts.pages import PageInfo, all_languages, current_items
+from sitegen.parts.listings import current_items
+from sitegen.parts.page_info import PageInfo, all_languages
 
 AGENDA = N_("Agenda")
 AGENDA_MONTHS = 3  # the agenda shows every date in the coming three months
@@ -19,14 +20,13 @@ AGENDA_MAX_PER_ACTIVITY = 400  # a daily activity fills three months with ~92 da
 PAST_LIMIT = 20  # past activities on the agenda page
 
 
-def generate(graph: SiteGraph, renderer) -> Iterable[Output]:
-    for lang in graph.languages:
-        yield agenda_page(graph, lang)
+def plan(ctx) -> Iterable[Output]:
+    for lang in ctx.graph.languages:
+        yield agenda_page(ctx.graph, lang)
 
 
 def agenda_page(graph: SiteGraph, lang: str) -> Output:
     """Upcoming dates of all activities (recurring ones with each date), then past activities."""
-    prefix = "" if lang == graph.default_lang else f"/{lang}"
     # Every date inside the window the page names, however often an activity recurs.
     until = graph.today + relativedelta(months=AGENDA_MONTHS)
     window_end = dates.start_of_day(until + dt.timedelta(days=1))
@@ -43,11 +43,13 @@ def agenda_page(graph: SiteGraph, lang: str) -> Output:
         months[-1][1].append({"start": start, "end": end, "item": node})
     past = [node for node in graph.localized("activity", lang) if not graph.is_current(node)]
     past.sort(key=lambda node: (-(graph.series_end(node) or graph.now).timestamp(), node.title.lower()))
-    page = PageInfo(title=gettext_for(lang)(AGENDA), url=f"{prefix}/agenda/", lang=lang, alternates=all_languages(graph, "/agenda/"))
+    versions = all_languages(graph, "/agenda/")
+    page = PageInfo(title=gettext_for(lang)(AGENDA), url=versions[lang], lang=lang, alternates=versions)
     return Output(
         page_path(page.url),
         deps=frozenset({"@type:activity"}),
         template="agenda.html",
         lang=lang,
+        indexable=True,
         context={"page": page, "months": months, "past": past[:PAST_LIMIT], "until": until},
     )

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from sitegen.content.model import ITEM_TYPES, TYPE_FOLDERS, Markdown, Ref, Vocab
+from sitegen.content.model import InfoPage, Markdown, Ref, Vocab
+from sitegen.content.types import TYPES
 from sitegen.content.site_model import VOCABULARY_NAMES, SiteConfig, Vocabulary
 
 INTRO = """# Het inhoudsmodel (content model)
@@ -111,12 +112,13 @@ def _nested(models: list[type[BaseModel]]) -> list[type[BaseModel]]:
 
 def content_model_markdown() -> str:
     parts = [INTRO]
-    for type_name, model in ITEM_TYPES.items():
-        parts.append(f"\n## {model.label} (`{type_name}`, map `content/{TYPE_FOLDERS[type_name]}/`)\n")
-        parts.append((model.__doc__ or "").strip() + "\n" if model.__doc__ and model is not ITEM_TYPES["page"] else "")
+    for content_type in TYPES:
+        model = content_type.model
+        parts.append(f"\n## {content_type.label} (`{content_type.name}`, map `content/{content_type.folder}/`)\n")
+        parts.append((model.__doc__ or "").strip() + "\n" if model.__doc__ and model is not InfoPage else "")
         parts.extend(_rows(model))
     parts.append("\n## Groepen van velden\n")
-    for model in _nested(list(ITEM_TYPES.values())):
+    for model in _nested([t.model for t in TYPES]):
         parts.append(f"\n### {model.__name__}\n")
         parts.extend(_rows(model))
     parts.append("\n## site.yaml\n")
@@ -135,7 +137,7 @@ def content_model_markdown() -> str:
 
 def json_schemas() -> dict[str, dict]:
     schemas = {}
-    for type_name, model in ITEM_TYPES.items():
+    for type_name, model in ((t.name, t.model) for t in TYPES):
         schema = model.model_json_schema(mode="validation")
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"/schema/{type_name}.schema.json"
@@ -164,9 +166,9 @@ def write_docs(root: Path) -> list[str]:
     return written
 
 
-def generate(graph, renderer):
+def plan(ctx):
     """Publish the JSON Schemas on the site under /schema/, for editors and integrators."""
-    from sitegen.build.outputs import Output
+    from sitegen.build.outputs import Output  # the docs command needs no build; only this hook does
 
     for name, schema in json_schemas().items():
         text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -18,18 +18,25 @@ from sitegen import dates
 
 from sitegen.content import markdown
 from sitegen.parts.feeds.common import organiser, price
-from sitegen.graph.site_graph import Node, SiteGraph, section_url
+from sitegen import languages
+from sitegen.content.types import TYPES
+from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import gettext_for
-from sitegen.content.model import ITEM_TYPES
 
 SCHEMA = "https://schema.org/"
 DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
 FREQUENCIES = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y"}
 
 
+def template_globals(ctx, lang: str) -> dict:
+    """``json_ld_for(item)`` for ``partials/structured-data.html``."""
+    return {"json_ld_for": lambda node: json_ld_for(ctx.graph, node)}
+
+
 def json_ld_for(graph: SiteGraph, node: Node) -> dict[str, Any]:
-    builders = {"organisation": organization, "activity": event, "vacancy": job_posting, "offer": service, "page": web_page}
-    main = builders[node.type_name](graph, node)
+    """The JSON-LD of a detail page, in the schema.org shape its content type names."""
+    builders = {"Organization": organization, "Event": event, "JobPosting": job_posting, "Service": service, "WebPage": web_page}
+    main = builders[TYPES[node.type_name].schema_type](graph, node)
     main["@id"] = _url(graph, node.url) + "#item"
     return {"@context": "https://schema.org", "@graph": [main, breadcrumbs(graph, node)]}
 
@@ -262,7 +269,7 @@ def service(graph: SiteGraph, node: Node) -> dict[str, Any]:
 def web_page(graph: SiteGraph, node: Node) -> dict[str, Any]:
     data = node.data
     result = {
-        "@type": "FAQPage" if data.faq else "WebPage",
+        "@type": "FAQPage" if getattr(data, "faq", None) else "WebPage",
         "name": data.title,
         "description": data.summary,
         "url": _url(graph, node.url),
@@ -270,7 +277,7 @@ def web_page(graph: SiteGraph, node: Node) -> dict[str, Any]:
         "lastReviewed": data.last_reviewed.isoformat(),
         "dateModified": data.last_reviewed.isoformat(),
     }
-    if data.faq:
+    if getattr(data, "faq", None):
         result["mainEntity"] = [
             {"@type": "Question", "name": entry.question, "acceptedAnswer": {"@type": "Answer", "text": _html(entry.answer)}}
             for entry in data.faq
@@ -279,12 +286,11 @@ def web_page(graph: SiteGraph, node: Node) -> dict[str, Any]:
 
 
 def breadcrumbs(graph: SiteGraph, node: Node) -> dict[str, Any]:
-    from sitegen.parts.pages import LISTING_TITLES
-
     _ = gettext_for(node.lang)
-    home = "/" if node.lang == graph.default_lang else f"/{node.lang}/"
-    listing = section_url(node.lang, graph.default_lang, ITEM_TYPES[node.type_name].section)
-    trail = [(_("Home"), home), (_(LISTING_TITLES[node.type_name]), listing), (node.title, node.url)]
+    content_type = TYPES[node.type_name]
+    home = languages.url(node.lang, graph.default_lang)
+    listing = languages.url(node.lang, graph.default_lang, f"/{content_type.section}/")
+    trail = [(_("Home"), home), (_(content_type.plural), listing), (node.title, node.url)]
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

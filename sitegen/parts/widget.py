@@ -18,10 +18,14 @@ import html
 import json
 from typing import Iterable
 
-from sitegen.graph.site_graph import Node, SiteGraph
-from sitegen.i18n import N_, gettext_for, text_direction
+from sitegen import languages
+from sitegen.build.context import BuildContext
 from sitegen.build.outputs import Output, listing_deps, page_path, signature_of
-from sitegen.parts.pages import PageInfo, current_items
+from sitegen.content.types import TYPES
+from sitegen.graph.site_graph import Node, SiteGraph
+from sitegen.i18n import N_, gettext_for
+from sitegen.parts.listings import current_items, facet_terms, listing_url
+from sitegen.parts.page_info import PageInfo
 
 FEED_VERSION = 1
 FEED_ROOT = "/feeds/vacatures/v1/"
@@ -33,7 +37,7 @@ CONFIG_PLACEHOLDER = "/*@config*/null"
 
 
 def _prefix(graph: SiteGraph, lang: str) -> str:
-    return "" if lang == graph.default_lang else f"{lang}/"
+    return languages.prefix(lang, graph.default_lang)
 
 
 def choice_path(kind: str, slug: str | None) -> str:
@@ -55,21 +59,17 @@ def script_url(graph: SiteGraph) -> str:
 # ----------------------------------------------------------------------------- selections
 
 
-def selections(graph: SiteGraph, lang: str) -> list[dict]:
+def selections(ctx: BuildContext, lang: str) -> list[dict]:
     """Every choice a partner can make, each with its vacancies (current, newest first).
-    Computed once per build and language (the listing and the widget both ask)."""
-    cache = graph.__dict__.setdefault("_widget_selections", {})
-    if lang not in cache:
-        cache[lang] = _selections(graph, lang)
-    return cache[lang]
+    Computed once per build and language (the configurator and the widget both ask)."""
+    return ctx.memo("widget-selections", lang, lambda: _selections(ctx.graph, lang))
 
 
 def _selections(graph: SiteGraph, lang: str) -> list[dict]:
-    from sitegen.parts.vacancies import FACETS_BY_SEGMENT, facet_terms
-
     _ = gettext_for(lang)
     nodes = current_items(graph, "vacancy", lang)
-    listing = f"/{_prefix(graph, lang)}vacatures/"
+    listing = listing_url(graph, lang, "vacancy")
+    facets = {facet.segment: facet for facet in TYPES["vacancy"].facets}
     found = [{"kind": "alle", "slug": None, "label": _("Alle vacatures"), "nodes": nodes, "listing_path": listing}]
     by_organisation: dict[str, list[Node]] = {}
     for node in nodes:
@@ -79,9 +79,9 @@ def _selections(graph: SiteGraph, lang: str) -> list[dict]:
         found.append({"kind": "organisatie", "slug": organisation.translation_key, "label": organisation.title,
                       "nodes": chosen, "listing_path": organisation.url})
     for kind, segment in (("sector", "sector"), ("kern", "kern")):
-        facet = FACETS_BY_SEGMENT[segment]
+        facet = facets[segment]
         for slug, label in facet_terms(graph, facet, lang):
-            chosen = [n for n in nodes if slug in facet.values(n)]
+            chosen = [n for n in nodes if slug in facet.values(n.data)]
             found.append({"kind": kind, "slug": slug, "label": label, "nodes": chosen,
                           "listing_path": f"{listing}{segment}/{slug}/"})
     return found
@@ -90,13 +90,9 @@ def _selections(graph: SiteGraph, lang: str) -> list[dict]:
 # ----------------------------------------------------------------------------- feeds
 
 
-def vacancy_record(graph: SiteGraph, node: Node, lang: str) -> dict:
+def vacancy_record(ctx: BuildContext, node: Node, lang: str) -> dict:
     """One vacancy in a feed; made once per build and language, as it is in several feeds."""
-    cache = graph.__dict__.setdefault("_vacancy_records", {})
-    key = (node.key, lang)
-    if key not in cache:
-        cache[key] = _vacancy_record(graph, node, lang)
-    return cache[key]
+    return ctx.memo("vacancy-record", (node.key, lang), lambda: _vacancy_record(ctx.graph, node, lang))
 
 
 def _vacancy_record(graph: SiteGraph, node: Node, lang: str) -> dict:
@@ -140,7 +136,8 @@ def _vacancy_record(graph: SiteGraph, node: Node, lang: str) -> dict:
     }
 
 
-def feed_document(graph: SiteGraph, lang: str, choice: dict) -> dict:
+def feed_document(ctx: BuildContext, lang: str, choice: dict) -> dict:
+    graph = ctx.graph
     return {
         "format": "hulpwijzer-vacatures",
         "version": FEED_VERSION,
@@ -150,7 +147,7 @@ def feed_document(graph: SiteGraph, lang: str, choice: dict) -> dict:
         "selection": {"kind": choice["kind"], "slug": choice["slug"], "label": choice["label"]},
         "listing_path": choice["listing_path"],
         "count": len(choice["nodes"]),
-        "vacancies": [vacancy_record(graph, node, lang) for node in choice["nodes"]],
+        "vacancies": [vacancy_record(ctx, node, lang) for node in choice["nodes"]],
     }
 
 
@@ -173,38 +170,40 @@ WIDGET_STRINGS = {
 }
 
 
-def widget_config(graph: SiteGraph) -> dict:
+def widget_config(ctx: BuildContext) -> dict:
+    graph = ctx.graph
     texts = {}
     for lang in graph.languages:
         _ = gettext_for(lang)
         texts[lang] = {key: _(value) for key, value in WIDGET_STRINGS.items()}
         texts[lang]["site"] = graph.site.name.get(lang) or graph.site.name.get(graph.default_lang, "")
-        texts[lang]["dir"] = text_direction(lang)
-    return {"langs": graph.languages, "def": graph.default_lang, "t": texts, "ms": meilisearch_config(graph)}
+        texts[lang]["dir"] = languages.direction(lang)
+    return {"langs": graph.languages, "def": graph.default_lang, "t": texts, "ms": meilisearch_config(ctx)}
 
 
-def meilisearch_config(graph: SiteGraph) -> dict | None:
+def meilisearch_config(ctx: BuildContext) -> dict | None:
     """Meilisearch for the widget, as ``search.browser_keys`` decided for this build.
 
     The widget searches the live indexes that ``search.meili`` keeps (``<prefix>-<lang>``).
     With ``search_key_uid`` the key is a tenant token that only sees current vacancies;
     without it the search key itself, and the widget adds that filter itself."""
-    access = graph.browser_search
+    access = ctx.browser_search
     if access is None:
         return None
     return {"url": access.url, "key": access.widget_key, "prefix": access.prefix}
 
 
-def widget_script(graph: SiteGraph, renderer) -> str:
-    source = renderer.theme.files("widget")[SCRIPT_NAME].read_text(encoding="utf-8")
-    config = json.dumps(widget_config(graph), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+def widget_script(ctx: BuildContext) -> str:
+    source = ctx.renderer.theme.files("widget")[SCRIPT_NAME].read_text(encoding="utf-8")
+    config = json.dumps(widget_config(ctx), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return source.replace(CONFIG_PLACEHOLDER, config, 1)
 
 
 # ----------------------------------------------------------------------------- snippets
 
 
-def snippet(graph: SiteGraph, lang: str, choice: dict, max_items: int = 5) -> str:
+def snippet(ctx: BuildContext, lang: str, choice: dict, max_items: int = 5) -> str:
+    graph = ctx.graph
     attribute = {"organisatie": "organisatie", "sector": "sector", "kern": "kern"}.get(choice["kind"])
     attrs = f' {attribute}="{html.escape(choice["slug"])}"' if attribute else ""
     fallback = gettext_for(lang)(WIDGET_STRINGS["fallback"]) % (graph.site.name.get(lang) or graph.site.name.get(graph.default_lang, ""))
@@ -227,16 +226,17 @@ def frame_snippet(graph: SiteGraph, lang: str, choice: dict, max_items: int = 5)
 # ----------------------------------------------------------------------------- outputs
 
 
-def generate(graph: SiteGraph, renderer) -> Iterable[Output]:
-    yield Output(page_path(WIDGET_ROOT + SCRIPT_NAME), deps=frozenset(), render=lambda: widget_script(graph, renderer))
-    for name, path in renderer.theme.files("widget").items():
+def plan(ctx: BuildContext) -> Iterable[Output]:
+    graph = ctx.graph
+    yield Output(page_path(WIDGET_ROOT + SCRIPT_NAME), deps=frozenset(), render=lambda: widget_script(ctx))
+    for name, path in ctx.renderer.theme.files("widget").items():
         if name != SCRIPT_NAME:  # frame.js, configurator.js: served as they are
             yield Output(page_path(WIDGET_ROOT + name), deps=frozenset(), render=lambda path=path: path.read_bytes())
     for lang in graph.languages:
         _ = gettext_for(lang)
-        for choice in selections(graph, lang):
+        for choice in selections(ctx, lang):
             # The feed is made while planning, so its own text is its exact fingerprint.
-            text = _json(feed_document(graph, lang, choice))
+            text = _json(feed_document(ctx, lang, choice))
             yield Output(page_path(feed_url(graph, lang, choice["kind"], choice["slug"])), deps=frozenset(),
                          signature=text, render=lambda text=text: text)
             url = frame_url(graph, lang, choice["kind"], choice["slug"])

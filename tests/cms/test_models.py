@@ -18,7 +18,7 @@ from cms.content.models import (
     RespiteOfferPage,
     VacancyPage,
 )
-from sitegen.content.model import ITEM_TYPES
+from sitegen.content.types import TYPES
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ class TestTree(WagtailPageTestCase):
 
 
 def test_every_field_of_the_content_model_is_in_the_cms():
-    for type_name, item_model in ITEM_TYPES.items():
+    for type_name, item_model in ((t.name, t.model) for t in TYPES):
         page_model = PAGE_MODELS[type_name]
         names = {field.name for field in page_model._meta.get_fields()}
         for kind in kinds.item_fields(item_model):

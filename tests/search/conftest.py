@@ -13,5 +13,5 @@ from sitegen.clock import Clock
 
 @pytest.fixture(scope="module")
 def graph():
-    site, *_ = prepare(BuildOptions(root=MINIMAL_SITE, clock=Clock.on(dt.date.fromisoformat(TEST_TODAY))))
+    site = prepare(BuildOptions(root=MINIMAL_SITE, clock=Clock.on(dt.date.fromisoformat(TEST_TODAY)))).site
     return site.graph

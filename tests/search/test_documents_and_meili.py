@@ -160,7 +160,7 @@ def test_geo_matches_documented_shape(tmp_path):
     text = offer.read_text(encoding="utf-8")
     assert "location:" not in text
     offer.write_text(text.replace("how_to_apply:", "location:\n  place: testdorp\n  latitude: 52.1\n  longitude: 6.2\nhow_to_apply:", 1), encoding="utf-8")
-    site, *_ = prepare(BuildOptions(root=root, clock=Clock.on(dt.date.fromisoformat(TEST_TODAY))))
+    site = prepare(BuildOptions(root=root, clock=Clock.on(dt.date.fromisoformat(TEST_TODAY)))).site
     doc = next(d for d in meili.index_documents(site.graph, "nl") if d["id"] == "offer-logeerhuis")
     assert doc["_geo"] == {"lat": 52.1, "lng": 6.2}
 
@@ -210,7 +210,7 @@ def _current_pages(root: Path, lang: str) -> int:
 
 
 def _graph(root: Path):
-    site, *_ = prepare(BuildOptions(root=root, clock=Clock.on(dt.date.fromisoformat(TEST_TODAY))))
+    site = prepare(BuildOptions(root=root, clock=Clock.on(dt.date.fromisoformat(TEST_TODAY)))).site
     return site.graph
 
 

@@ -10,7 +10,10 @@ REPO = Path(__file__).resolve().parents[2]
 THEME_TEMPLATES = REPO / "themes" / "default" / "templates"
 # Templates in the default theme that other parts of Hulpwijzer own (with their own catalogs).
 OTHERS = ("vacancies/", "search.html", "opendata.html", "partials/search-meta.html", "partials/structured-data.html", "partials/add-to-calendar.html")
-PYTHON_MODULES = tuple(REPO / "sitegen" / "parts" / name for name in ("pages.py", "agenda.py", "facets.py"))
+PYTHON_MODULES = (
+    *(REPO / "sitegen" / "parts" / name for name in ("pages.py", "page_info.py", "listings.py", "agenda.py")),
+    REPO / "sitegen" / "content" / "types.py",
+)
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 
 

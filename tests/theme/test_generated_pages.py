@@ -1,4 +1,4 @@
-"""What sitegen/parts/pages.py and sitegen/parts/facets.py generate, checked on built HTML (no browser)."""
+"""What sitegen/parts/pages.py and sitegen/parts/listings.py generate, checked on built HTML (no browser)."""
 
 from __future__ import annotations
 
@@ -75,14 +75,17 @@ def test_related_items_are_dependencies(tmp_path):
     import datetime as dt
 
     from sitegen.content.read import load_site
+    from sitegen.build.context import BuildContext
+    from sitegen.clock import Clock
     from sitegen.parts.pages import _detail, related_items
 
     root = copy_site(MINIMAL_SITE, tmp_path)
     graph = load_site(root, today=dt.date(2026, 11, 23)).graph
+    ctx = BuildContext(root=root, clock=Clock.on(dt.date(2026, 11, 23)), graph=graph)
     node = graph.by_key["offers/logeerhuis.md"]
-    related = related_items(graph, node)
+    related = related_items(ctx, node)
     assert [other.key for other in related] == ["pages/even-vrij.md"]
-    assert {"pages/even-vrij.md", "offers/logeerhuis.md"} <= _detail(graph, node).deps
+    assert {"pages/even-vrij.md", "offers/logeerhuis.md"} <= _detail(ctx, node).deps
 
 
 def test_sitemap_has_hreflang_alternates_for_static_pages(small_site):

@@ -11,8 +11,8 @@ from sitegen.i18n import translations
 def test_extraction_finds_the_theme_strings():
     messages = theme_messages()
     assert "Naar de inhoud" in messages  # template
-    assert "Respijtzorg: even vrij van de zorg" in messages  # N_() in pages.py
-    assert "Kern of wijk" in messages  # N_() in facets.py
+    assert "Respijtzorg: even vrij van de zorg" in messages  # N_() in sitegen/content/types.py
+    assert "Kern of wijk" in messages  # N_() in sitegen/content/types.py
     assert len(messages) > 100
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import base64
 import datetime as dt
 import gzip
@@ -14,7 +16,7 @@ import pytest
 from support import REPO, build_site, run_clock, vnu_errors
 from vacancies_conftest import STEUNPUNT_NEWEST, write_site
 
-from sitegen.parts import vacancies as vacancies_module
+from sitegen.content.types import TYPES
 from sitegen.cli.serve import headers_for, netlify_headers
 
 SCHEMA = json.loads((REPO / "docs" / "schema" / "vacancy-feed.schema.json").read_text(encoding="utf-8"))
@@ -97,7 +99,7 @@ def test_static_filter_pages_for_every_facet(vac_public):
 
 
 def test_pagination_of_listing_and_filter_pages(tmp_path, monkeypatch):
-    monkeypatch.setattr(vacancies_module, "PAGE_SIZE", 4)
+    monkeypatch.setitem(TYPES.types, "vacancy", dataclasses.replace(TYPES["vacancy"], page_size=4))
     root = write_site(tmp_path / "site")
     build_site(root, clean=True, today=None)
     public = root / "public" / "vacatures"

@@ -1,7 +1,6 @@
 """Feeds and open data: iCalendar, Atom, the HSDS export and the page /open-data/ that lists them.
 
-Each format has its own module; ``generate`` (listed in GENERATOR_MODULES)
-plans all their outputs.
+Each format has its own module; ``plan`` (this part's hook) plans all their outputs.
 """
 
 from __future__ import annotations
@@ -12,8 +11,9 @@ from sitegen.parts.feeds import atom, hsds, ics, opendata
 from sitegen.build.outputs import Output
 
 
-def generate(graph, renderer) -> Iterable[Output]:
-    yield from ics.generate(graph, renderer)
-    yield from atom.generate(graph, renderer)
-    yield from hsds.generate(graph, renderer)
-    yield from opendata.generate(graph, renderer)
+def plan(ctx) -> Iterable[Output]:
+    graph = ctx.graph
+    yield from ics.generate(graph)
+    yield from atom.generate(graph)
+    yield from hsds.generate(graph)
+    yield from opendata.generate(graph)

@@ -12,13 +12,14 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from typing import Callable, Iterable
 
-from sitegen import dates
+from sitegen import dates, languages
 
 from sitegen.content import markdown
 from sitegen.parts.feeds.common import OPEN_DATA, lang_prefix, organiser, stable_id
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import N_, gettext_for
 from sitegen.build.outputs import Output
+from sitegen.content.types import TYPES
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -38,7 +39,7 @@ def feed_path(graph: SiteGraph, lang: str, name: str) -> str:
     return f"{lang_prefix(graph, lang)}{OPEN_DATA}/{name}.atom"
 
 
-def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
+def generate(graph: SiteGraph) -> Iterable[Output]:
     for lang in graph.languages:
         for name, (type_name, _title, _subtitle) in FEEDS.items():
             deps = frozenset({f"@type:{type_name}", "@type:organisation"})
@@ -47,13 +48,14 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
 
 def entries(graph: SiteGraph, lang: str, type_name: str) -> list[tuple[dt.datetime, Node]]:
     """(updated, node), newest first: what a feed of this type shows today."""
+    content_type = TYPES[type_name]
     found = []
     for node in graph.localized(type_name, lang):
         if not graph.is_current(node):
             continue
-        if type_name == "activity" and not graph.next_dates(node, 1):
+        if content_type.listable is not None and not content_type.listable(graph, node):
             continue
-        day = node.data.posted if type_name == "vacancy" else node.data.last_reviewed
+        day = getattr(node.data, content_type.dates_field or "last_reviewed")
         found.append((dates.start_of_day(day), node))
     found.sort(key=lambda entry: (-entry[0].timestamp(), entry[1].title.lower()))
     return found[:MAX_ENTRIES]
@@ -72,7 +74,7 @@ def render_feed(graph: SiteGraph, lang: str, name: str) -> bytes:
     updated = max((when for when, _node in found), default=dates.start_of_day(graph.today))
     _text(root, "updated", updated.isoformat())
     ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": f"{base}/{feed_path(graph, lang, name)}"})
-    home = "/" if lang == graph.default_lang else f"/{lang}/"
+    home = languages.url(lang, graph.default_lang)
     ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": base + home})
     author = ET.SubElement(root, f"{{{ATOM}}}author")
     _text(author, "name", site_name)

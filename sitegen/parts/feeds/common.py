@@ -6,6 +6,7 @@ import re
 import uuid
 from urllib.parse import urlsplit
 
+from sitegen import languages
 from sitegen.graph.site_graph import Node, SiteGraph
 
 # Prefix of every feed and dataset we write that is not a page (the page is /open-data/).
@@ -32,7 +33,7 @@ def absolute(graph: SiteGraph, path: str) -> str:
 
 def lang_prefix(graph: SiteGraph, lang: str) -> str:
     """'' for the default language, 'en/' for English: the start of a path in public/."""
-    return "" if lang == graph.default_lang else f"{lang}/"
+    return languages.prefix(lang, graph.default_lang)
 
 
 def organiser(graph: SiteGraph, node: Node, field: str) -> Node | None:
@@ -69,19 +70,3 @@ def price(cost: str | None) -> float | None:
         return 0.0
     amounts = [float((a or b).replace(",", ".")) for a, b in _AMOUNT.findall(cost)]
     return amounts[0] if len(amounts) == 1 else None
-
-
-_CACHE: dict = {}
-_CACHE_GRAPH: list = [None]
-
-
-def graph_cache(graph: SiteGraph) -> dict:
-    """A dict for values computed once per graph and process (shared by many outputs).
-
-    It is emptied as soon as another graph comes along (the next build in
-    ``hulpwijzer serve``), so nothing from an old build is reused.
-    """
-    if _CACHE_GRAPH[0] is not graph:
-        _CACHE.clear()
-        _CACHE_GRAPH[0] = graph
-    return _CACHE

@@ -20,7 +20,9 @@ from typing import Any
 from icalendar import vRecur
 
 from sitegen import dates
-from sitegen.parts.feeds.common import graph_cache, price, stable_id
+from sitegen.languages import is_known
+from sitegen.languages import language as language_info
+from sitegen.parts.feeds.common import price, stable_id
 from sitegen.graph.site_graph import Node, SiteGraph
 
 # Table -> columns, in the order of the HSDS 3.0 tabular schemas (only the columns we fill or may fill).
@@ -54,8 +56,6 @@ TYPES = {
     "amount": "number", "count": "number", "interval": "number", "last_modified": "datetime",
     "valid_from": "date", "valid_to": "date", "dtstart": "date", "until": "date",
 }
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "Engels", "ar": "Arabisch", "tr": "Turks", "pl": "Pools", "uk": "Oekraïens",
-                  "de": "Duits", "fr": "Frans", "es": "Spaans", "so": "Somalisch", "ti": "Tigrinya", "fa": "Perzisch"}
 VOCABULARY_FIELDS = {"respite_forms": "forms", "activity_types": "activity_type"}  # vocabulary -> item field
 VOCABULARIES_PER_TYPE = {
     "organisation": ("needs", "audiences"),
@@ -149,7 +149,7 @@ class Tables:
                       state_province="", postal_code=location.postcode or "", country="NL", address_type="physical")
         for code in languages:
             self._add("language", id=self._id(owner, "language", code), location_id=location_id,
-                      name=LANGUAGE_NAMES.get(code, code), code=code)
+                      name=language_info(code).dutch_name if is_known(code) else code, code=code)
         if accessibility:
             self._add("accessibility", id=self._id(owner, "accessibility"), location_id=location_id, description=accessibility)
         if hours:
@@ -281,8 +281,5 @@ def activity_schedule(data) -> dict[str, Any]:
 
 
 def tables(graph: SiteGraph) -> Tables:
-    """The tables for this graph, built once (per process) and then shared by every output."""
-    cache = graph_cache(graph)
-    if "hsds-tables" not in cache:
-        cache["hsds-tables"] = Tables(graph)
-    return cache["hsds-tables"]
+    """The tables of this build, made once and then shared by every output."""
+    return graph.memo("hsds-tables", None, lambda: Tables(graph))

@@ -22,7 +22,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vDuration, vRecur, vText
 
 from sitegen import dates
-from sitegen.parts.feeds.common import OPEN_DATA, address_line, graph_cache, host, lang_prefix, organiser, ref_deps
+from sitegen.parts.feeds.common import OPEN_DATA, address_line, host, lang_prefix, organiser, ref_deps
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import gettext_for
 from sitegen.build.outputs import Output
@@ -111,33 +111,30 @@ def type_feeds(graph: SiteGraph, lang: str) -> list[tuple[str, str]]:
 def upcoming(graph: SiteGraph, lang: str) -> list[Node]:
     """Activities that have a date after today, soonest first (translated where possible).
 
-    Computed once per graph and language in each process: every organisation
-    and activity-type feed filters this list.
+    Computed once per build and language: every organisation and activity-type feed filters this list.
     """
-    cache = graph_cache(graph)
-    if ("upcoming", lang) in cache:
-        return cache[("upcoming", lang)]
+    return graph.memo("ics-upcoming", lang, lambda: _upcoming(graph, lang))
+
+
+def _upcoming(graph: SiteGraph, lang: str) -> list[Node]:
     found = []
     for node in graph.localized("activity", lang):
         if graph.is_current(node):
             following = graph.next_dates(node, 1)
             if following:
                 found.append((following[0][0], node.title.lower(), node))
-    result = [node for _, _, node in sorted(found, key=lambda entry: entry[:2])]
-    cache[("upcoming", lang)] = result
-    return result
+    return [node for _, _, node in sorted(found, key=lambda entry: entry[:2])]
 
 
 def upcoming_by(graph: SiteGraph, lang: str, field: str) -> dict[str, list[Node]]:
     """The upcoming activities grouped by a field (organiser, activity_type), in the same order."""
-    cache = graph_cache(graph)
-    key = ("upcoming-by", lang, field)
-    if key not in cache:
+    def group() -> dict[str, list[Node]]:
         groups: dict[str, list[Node]] = defaultdict(list)
         for node in upcoming(graph, lang):
             groups[getattr(node.data, field)].append(node)
-        cache[key] = dict(groups)
-    return cache[key]
+        return dict(groups)
+
+    return graph.memo("ics-upcoming-by", (lang, field), group)
 
 
 def uid(graph: SiteGraph, node: Node) -> str:
@@ -163,11 +160,7 @@ def feed(graph: SiteGraph, nodes: list[Node], name: str) -> bytes:
 
 
 def _event_bytes(graph: SiteGraph, node: Node) -> bytes:
-    cache = graph_cache(graph)
-    key = ("ics-event", node.key)
-    if key not in cache:
-        cache[key] = event(graph, node).to_ical()
-    return cache[key]
+    return graph.memo("ics-event", node.key, lambda: event(graph, node).to_ical())
 
 
 def amsterdam_timezone() -> Timezone:

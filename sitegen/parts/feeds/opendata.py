@@ -8,14 +8,16 @@ from typing import Iterable
 from sitegen.parts.feeds import atom, hsds, ics
 from sitegen.parts.feeds.common import OPEN_DATA
 from sitegen.graph.site_graph import SiteGraph
+from sitegen import languages
 from sitegen.i18n import gettext_for
+from sitegen.parts.page_info import PageInfo, all_languages
 from sitegen.build.outputs import Output, page_path
 
 LICENSE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 
 
 def page_url(graph: SiteGraph, lang: str) -> str:
-    return ("/" if lang == graph.default_lang else f"/{lang}/") + f"{OPEN_DATA}/"
+    return languages.url(lang, graph.default_lang, f"/{OPEN_DATA}/")
 
 
 def _label_lang(graph: SiteGraph, term: str, lang: str) -> str | None:
@@ -24,8 +26,6 @@ def _label_lang(graph: SiteGraph, term: str, lang: str) -> str | None:
 
 
 def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
-    from sitegen.parts.pages import PageInfo, all_languages
-
     for lang in graph.languages:
         _ = gettext_for(lang)
         url = page_url(graph, lang)
@@ -54,4 +54,4 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
             "license_url": LICENSE_URL,
         }
         yield Output(page_path(url), deps=frozenset({"@type:activity", "@type:organisation"}), template="opendata.html",
-                     lang=lang, context=context)
+                     lang=lang, indexable=True, context=context)

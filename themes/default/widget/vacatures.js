@@ -25,7 +25,7 @@
     '.w a:focus-visible{outline:3px solid var(--hw-widget-color-focus,#c05a00);outline-offset:2px}' +
     '.s,.m,.e,.a{display:block;margin:.25em 0 0}.m{font-size:.875em;color:var(--hw-widget-color-muted,#4d4d4d)}';
   let sheet = null;
-  try { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); } catch (e) { sheet = null; }
+  try { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); } catch { sheet = null; }
 
   const el = (tag, cls, text) => {
     const node = document.createElement(tag);
@@ -143,7 +143,7 @@
       if (run !== this.run) return;
       let hits = null;
       if (C.ms) {
-        try { hits = await searchMeili(o, feeds); } catch (e) { hits = null; }
+        try { hits = await searchMeili(o, feeds); } catch { hits = null; }
         if (run !== this.run) return;
       }
       try {

@@ -1,0 +1,112 @@
+"""Rendering the planned outputs that changed into the staging folder, in parallel.
+
+Workers are forked processes that inherit the plan and the renderer (nothing is pickled but
+the indices of their share and the exceptions they hit), so there is no module-level state.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import sys
+from pathlib import Path
+
+import jinja2
+
+from sitegen.build.outputs import Output
+from sitegen.build.render import Renderer
+
+SERIAL_BELOW = 64  # outputs: fewer than this are quicker rendered without forking
+
+
+class RenderError(Exception):
+    """A template or generator failed; the message names the output and the template line."""
+
+
+def write(staging: Path, output: Output, renderer: Renderer) -> None:
+    target = staging / output.path
+    try:
+        content = output.produce(renderer)
+    except jinja2.TemplateSyntaxError as error:
+        raise RenderError(f"/{output.path}: fout in sjabloon {error.filename or error.name}, regel {error.lineno}: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        raise RenderError(f"/{output.path}: het sjabloon '{error.name}' bestaat niet in het thema") from None
+    except jinja2.TemplateError as error:
+        raise RenderError(f"/{output.path}: fout in sjabloon {_template_frame(error)}: {error}") from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Write a new file and rename it over the old one: this breaks the hard
+    # link to the published file, which must stay as it is until the swap.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(content)
+    os.replace(tmp, target)
+
+
+def render_all(outputs: list[Output], todo: list[int], renderer: Renderer, staging: Path, jobs: int, progress) -> None:
+    total = len(todo)
+    if progress:
+        progress("render", 0, total)
+    if jobs <= 1 or total < SERIAL_BELOW or sys.platform == "win32":
+        for done, index in enumerate(todo, 1):
+            write(staging, outputs[index], renderer)
+            if progress and (done % 50 == 0 or done == total):
+                progress("render", done, total)
+        return
+    context = multiprocessing.get_context("fork")
+    size = max(16, min(200, total // (jobs * 8) or 1))
+    work = context.Queue()
+    for start in range(0, total, size):
+        work.put(todo[start : start + size])
+    workers = min(jobs, (total + size - 1) // size)
+    for _ in range(workers):
+        work.put(None)
+    reports = context.Queue()
+
+    def worker() -> None:
+        while (chunk := work.get()) is not None:
+            try:
+                for index in chunk:
+                    write(staging, outputs[index], renderer)
+            except BaseException as error:  # noqa: BLE001 - sent to the parent, which raises it
+                reports.put(("failed", error))
+                return
+            reports.put(("done", len(chunk)))
+        reports.put(("finished", 0))
+
+    processes = [context.Process(target=worker, daemon=True) for _ in range(workers)]
+    for process in processes:
+        process.start()
+    done = finished = 0
+    try:
+        while finished < workers:
+            try:
+                kind, value = reports.get(timeout=5)
+            except queue.Empty:
+                # Nothing for a while: fine while they work, fatal when one died without a word (killed).
+                if sum(not process.is_alive() for process in processes) > finished:
+                    raise RenderError("een proces dat pagina's maakte is onverwacht gestopt (te weinig geheugen?); probeer het opnieuw met --jobs 1") from None
+                continue
+            if kind == "failed":
+                raise value
+            if kind == "finished":
+                finished += 1
+                continue
+            done += value
+            if progress:
+                progress("render", done, total)
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+
+
+def _template_frame(error: BaseException) -> str:
+    tb = error.__traceback__
+    where = "?"
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html") or filename.endswith(".xml") or filename.endswith(".txt"):
+            where = f"{filename}, regel {tb.tb_lineno}"
+        tb = tb.tb_next
+    return where

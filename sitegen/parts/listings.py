@@ -1,0 +1,153 @@
+"""The listing of a content type: its current items, paginated, with a static page per filter term.
+
+One implementation for every type in the registry (``sitegen.content.types``): information,
+organisations, activities, respite care and vacancies differ only in their ``ContentType``
+(facets, sort order, what "current" means, templates). Every filter is a plain link to a
+pre-built page, so filtering works without JavaScript. We build one facet at a time (no
+combinations): that keeps the number of pages linear in the number of terms, and a tired
+visitor needs one click, not a form. Menus leave out terms without items.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from sitegen import languages
+from sitegen.build.outputs import Output, listing_deps, page_path, signature_of
+from sitegen.content.types import TYPES, ContentType, Facet
+from sitegen.graph.site_graph import Node, SiteGraph
+from sitegen.i18n import N_, gettext_for
+
+PAGE_NUMBER = N_("pagina %(number)s")
+
+
+def listing_url(graph: SiteGraph, lang: str, type_name: str) -> str:
+    return languages.url(lang, graph.default_lang, f"/{TYPES[type_name].section}/")
+
+
+def current_items(graph: SiteGraph, type_name: str, lang: str) -> list[Node]:
+    """What a listing of ``type_name`` in ``lang`` shows, in the type's order."""
+    content_type = TYPES[type_name]
+    nodes = [node for node in graph.localized(type_name, lang) if graph.is_current(node)]
+    if content_type.listable is not None:
+        nodes = [node for node in nodes if content_type.listable(graph, node)]
+    if content_type.sort_key is not None:
+        nodes.sort(key=lambda node: content_type.sort_key(graph, node))
+    return nodes
+
+
+def facet_terms(graph: SiteGraph, facet: Facet, lang: str) -> list[tuple[str, str]]:
+    """(slug, label) of every term a filter offers, in vocabulary order, then its extra terms."""
+    vocab = graph.vocabularies.get(facet.vocabulary)
+    terms = [(term.slug, graph.label(facet.vocabulary, term.slug, lang)) for term in (vocab.terms if vocab else [])]
+    terms += [(slug, gettext_for(lang)(label)) for slug, label in facet.extra_terms]
+    return terms
+
+
+def term_label(graph: SiteGraph, facet: Facet, slug: str, lang: str) -> str:
+    for extra, label in facet.extra_terms:
+        if extra == slug:
+            return gettext_for(lang)(label)
+    return graph.label(facet.vocabulary, slug, lang)
+
+
+@dataclass
+class FilterGroup:
+    """What a listing template shows for one facet: its title and a link per term with items."""
+
+    segment: str
+    title: str
+    links: list[dict]  # {"slug", "label", "url", "count", "current"}
+
+
+def filter_groups(graph: SiteGraph, lang: str, content_type: ContentType, nodes: list[Node], base: str,
+                  current: tuple[str, str] | None) -> list[FilterGroup]:
+    """Links to the filter pages of a listing; terms without items are left out (except the one shown)."""
+    _ = gettext_for(lang)
+    groups = []
+    for facet in content_type.facets:
+        if facet.vocabulary not in graph.vocabularies:
+            continue
+        links = []
+        for slug, label in facet_terms(graph, facet, lang):
+            count = sum(1 for node in nodes if facet.matches(node.data, slug))
+            if count or current == (facet.segment, slug):
+                links.append({"slug": slug, "label": label, "url": f"{base}{facet.segment}/{slug}/", "count": count,
+                              "current": current == (facet.segment, slug)})
+        if links:
+            groups.append(FilterGroup(facet.segment, _(facet.title), links))
+    return groups
+
+
+def filtered(graph: SiteGraph, content_type: ContentType, nodes: list[Node], lang: str) -> Iterable[tuple[Facet, str, list[Node]]]:
+    """(facet, term, matching nodes) for every filter page: terms with items, or every term when
+    the type's filter addresses are promised to stay (``stable_filter_urls``: partners link to them)."""
+    for facet in content_type.facets:
+        if facet.vocabulary not in graph.vocabularies:
+            continue
+        for slug, _label in facet_terms(graph, facet, lang):
+            found = [node for node in nodes if facet.matches(node.data, slug)]
+            if found or content_type.stable_filter_urls:
+                yield facet, slug, found
+
+
+def listing_outputs(graph: SiteGraph, lang: str, content_type: ContentType, extra: dict[str, Any] | None = None) -> Iterable[Output]:
+    """The listing of a type in a language: its pages and the pages of each filter term."""
+    _ = gettext_for(lang)
+    base = listing_url(graph, lang, content_type.name)
+    path = f"/{content_type.section}/"
+    nodes = current_items(graph, content_type.name, lang)
+    title = _(content_type.plural)
+    common = {"content_type": content_type, "type_name": content_type.name, "listing_url": base, **(extra or {})}
+    yield from _pages(graph, lang, content_type, nodes, base, path, title, [], None, common)
+    for facet, slug, found in filtered(graph, content_type, nodes, lang):
+        label = term_label(graph, facet, slug, lang)
+        active = {"segment": facet.segment, "slug": slug, "facet": _(facet.title), "label": label, "all_url": base}
+        yield from _pages(graph, lang, content_type, found, f"{base}{facet.segment}/{slug}/", f"{path}{facet.segment}/{slug}/",
+                          f"{title}: {label}", [(title, base)], active, common, menu_nodes=nodes)
+
+
+def _pages(graph, lang, content_type: ContentType, nodes, base, path, title, crumbs, active, common, menu_nodes=None) -> Iterable[Output]:
+    from sitegen.parts.pages import PageInfo, all_languages  # PageInfo is the pages part's; no cycle at import time
+
+    _ = gettext_for(lang)
+    size = content_type.page_size
+    count = max(1, math.ceil(len(nodes) / size))
+    groups = filter_groups(graph, lang, content_type, menu_nodes if menu_nodes is not None else nodes, common["listing_url"],
+                           None if active is None else (active["segment"], active["slug"]))
+    for number in range(1, count + 1):
+        suffix = "" if number == 1 else f"pagina/{number}/"
+        page = PageInfo(
+            title=title if number == 1 else f"{title} ({_(PAGE_NUMBER) % {'number': number}})",
+            url=base + suffix,
+            lang=lang,
+            alternates=all_languages(graph, path + suffix),
+            breadcrumbs=list(crumbs),
+            description=_(content_type.description) if content_type.description else "",
+        )
+        shown = nodes[(number - 1) * size : number * size]
+        yield Output(
+            page_path(base + suffix),
+            # The cards shown, plus the numbers and filters around them; not the whole type.
+            deps=listing_deps(graph, shown),
+            signature=signature_of(len(nodes), count, groups, active),
+            template=content_type.listing_template,
+            lang=lang,
+            indexable=number == 1 and active is None,
+            context={
+                **common,
+                "page": page,
+                "items": shown,
+                "pagination": {
+                    "number": number,
+                    "count": count,
+                    "previous": None if number == 1 else (base if number == 2 else f"{base}pagina/{number - 1}/"),
+                    "next": None if number == count else f"{base}pagina/{number + 1}/",
+                },
+                "total": len(nodes),
+                "filters": groups,
+                "active": active,
+            },
+        )

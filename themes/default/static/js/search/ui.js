@@ -1,0 +1,133 @@
+// Rendering: results from the page's <template data-hw-result-template> (rendered by the build from
+// the same card macro as the listings' cards, partials/card-frame.html) and the facet checkboxes.
+// Only textContent, setAttribute and created elements: no HTML string is parsed, so escaping holds
+// even where the Content-Security-Policy is missing.
+import { filterItems } from "./facets.js";
+import { highlight } from "./highlight.js";
+
+// The text direction of each of the site's languages, as the build wrote it on the page (from
+// CLDR: sitegen/languages.py), the same the server-side card uses.
+let directions = null;
+function direction(lang) {
+  if (directions === null) {
+    const root = document.querySelector("[data-hw-search]");
+    directions = JSON.parse((root && root.getAttribute("data-directions")) || "{}");
+  }
+  return directions[lang] || "ltr";
+}
+
+/** Replaces el's content by segments [{text, marked}]: marked ones in <mark>. */
+function fill(el, segments) {
+  el.textContent = "";
+  for (const segment of segments) {
+    if (segment.marked) {
+      const mark = document.createElement("mark");
+      mark.textContent = segment.text;
+      el.appendChild(mark);
+    } else el.appendChild(document.createTextNode(segment.text));
+  }
+}
+
+/** Labels in the page's language (zoekdata.json: types and facet values), falling back to the slug. */
+export function labeller(data) {
+  return (facet, value) => {
+    if (facet === "type") return (data.types && data.types[value]) || value;
+    return (data.labels && data.labels[facet] && data.labels[facet][value]) || value;
+  };
+}
+
+/** One result: a clone of the template with its slots filled; optional slots left out when empty. */
+function card(template, item, words, lang, label) {
+  const li = template.content.firstElementChild.cloneNode(true);
+  const slot = (name) => li.querySelector(`[data-hw-slot="${name}"]`);
+  const link = slot("title");
+  link.setAttribute("href", item.url);
+  fill(link, highlight(item.title, words));
+  fill(slot("summary"), highlight(item.summary, words));
+  slot("type").textContent = label("type", item.kind);
+  if (item.organisation) slot("organisation-name").textContent = item.organisation;
+  else slot("organisation").remove();
+  if (item.date) {
+    const time = slot("date-value");
+    time.setAttribute("datetime", item.date);
+    time.textContent = item.date;
+  } else slot("date").remove();
+  if (!item.stale) slot("stale").remove();
+  if (item.excerpt.length) fill(slot("excerpt"), [{ text: "…" }, ...item.excerpt, { text: "…" }]);
+  else slot("excerpt").remove();
+  // An item not translated yet: its texts are marked with their own language (and direction).
+  if (item.lang && item.lang !== lang) {
+    link.setAttribute("hreflang", item.lang);
+    for (const el of li.querySelectorAll("[data-hw-own-lang]")) {
+      el.setAttribute("lang", item.lang);
+      el.setAttribute("dir", direction(item.lang));
+    }
+  }
+  return li;
+}
+
+/** Renders the items that pass the chosen filters; returns how many show. */
+export function renderResults(list, template, items, selected, words, lang, label) {
+  const shown = filterItems(items, selected);
+  list.replaceChildren(...shown.map((item) => card(template, item, words, lang, label)));
+  list.hidden = !shown.length;
+  return shown.length;
+}
+
+/**
+ * Facet checkboxes in fieldsets (keyboard: Tab and Space) for `counts` (facets.js), values by count.
+ * Returns the selection (facet -> Set of values) that the checkboxes change; onChange after each change.
+ */
+export function renderFacets(box, counts, texts, label, onChange) {
+  box.textContent = "";
+  const selected = {};
+  if (!counts) {
+    box.hidden = true;
+    return selected;
+  }
+  const heading = document.createElement("h2");
+  heading.className = "hw-searchpage__facets-title";
+  heading.textContent = texts.filters;
+  box.appendChild(heading);
+  Object.keys(counts).forEach((facet, groupIndex) => {
+    const fieldset = document.createElement("fieldset");
+    fieldset.className = "hw-facet";
+    const legend = document.createElement("legend");
+    legend.textContent = (texts.facets && texts.facets[facet]) || facet;
+    fieldset.appendChild(legend);
+    selected[facet] = new Set();
+    const values = Array.from(counts[facet].entries()).sort((a, b) => b[1] - a[1] || label(facet, a[0]).localeCompare(label(facet, b[0])));
+    values.forEach(([value, count], index) => {
+      const id = "facet-" + groupIndex + "-" + index;
+      const wrapper = document.createElement("div");
+      wrapper.className = "hw-facet__option";
+      const checkbox = document.createElement("input");
+      checkbox.type = "checkbox";
+      checkbox.id = id;
+      checkbox.value = value;
+      checkbox.addEventListener("change", () => {
+        if (checkbox.checked) selected[facet].add(value);
+        else selected[facet].delete(value);
+        onChange();
+      });
+      const text = document.createElement("label");
+      text.htmlFor = id;
+      text.textContent = label(facet, value) + " (" + count + ")";
+      wrapper.append(checkbox, text);
+      fieldset.appendChild(wrapper);
+    });
+    box.appendChild(fieldset);
+  });
+  const clear = document.createElement("button");
+  clear.type = "button";
+  clear.className = "hw-facet__clear";
+  clear.textContent = texts.clear;
+  clear.addEventListener("click", () => {
+    box.querySelectorAll("input[type=checkbox]").forEach((checkbox) => (checkbox.checked = false));
+    Object.values(selected).forEach((values) => values.clear());
+    onChange();
+  });
+  box.appendChild(clear);
+  box.hidden = false;
+  return selected;
+}
