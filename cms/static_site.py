@@ -14,6 +14,7 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 
 from sitegen.cli.serve import headers_for, netlify_headers
+from sitegen.languages import is_known
 
 _rules_cache: dict[str, list] = {}
 
@@ -36,8 +37,10 @@ def serve_public(request, path: str = ""):
         target = target / "index.html"
     url_path = "/" + path
     if not target.is_file():
+        # Each language but the default has its own folder with its own 404 page.
         lang = path.split("/", 1)[0]
-        not_found = public / (f"{lang}/404.html" if lang in ("en", "ar") else "404.html")
+        localised = public / lang / "404.html"
+        not_found = localised if is_known(lang) and localised.is_file() else public / "404.html"
         if not not_found.is_file():
             raise Http404
         response = HttpResponse(not_found.read_bytes(), status=404, content_type="text/html; charset=utf-8")

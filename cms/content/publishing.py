@@ -20,7 +20,16 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from pydantic import ValidationError
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.clock import clock
+from cms.content.convert import page_to_text
+from cms.content.keys import content_key, is_item_page
+from cms.content.models import PAGE_MODELS, SiteSettings
+from cms.content.siteconfig import site_to_text, vocabulary_to_text
+from sitegen.build.pipeline import BuildOptions, build
+from sitegen.problems import ContentError
 
 try:
     import fcntl
@@ -89,9 +98,6 @@ def remove_file(key: str, site_root: Path | None = None) -> bool:
 
 
 def run_build():
-    from cms.clock import clock
-    from sitegen.build.pipeline import BuildOptions, build
-
     jobs = getattr(settings, "HULPWIJZER_BUILD_JOBS", 1)
     return build(BuildOptions(root=root(), clock=clock(), out=Path(settings.HULPWIJZER_PUBLIC), jobs=jobs))
 
@@ -149,8 +155,6 @@ def flush() -> PublishResult | None:
         removed = [key for key in sorted(pending.removes) if remove_file(key)]
     result = PublishResult(written=sorted(pending.writes), removed=removed)
     if pending.build and settings.HULPWIJZER_BUILD_ON_PUBLISH:
-        from sitegen.problems import ContentError
-
         try:
             result.build = run_build()
         except ContentError as error:
@@ -164,12 +168,10 @@ def flush() -> PublishResult | None:
 
 
 def _is_exported(page) -> bool:
-    return hasattr(page, "item_model") and not getattr(page, "alias_of_id", None)
+    return is_item_page(page) and not getattr(page, "alias_of_id", None)
 
 
 def export_page(page) -> None:
-    from cms.content.convert import page_to_text
-
     key, text = page_to_text(page)
     queue_write(key, text)
 
@@ -183,8 +185,6 @@ def _on_published(sender, instance, **kwargs):
 def _on_unpublished(sender, instance, **kwargs):
     page = instance.specific
     if _is_exported(page) and not page.expired:  # an expired page stays in content/
-        from cms.content.convert import content_key
-
         queue_remove(content_key(page))
 
 
@@ -200,8 +200,6 @@ def _on_moved(sender, instance, **kwargs):
 
 def _on_pre_delete(sender, instance, **kwargs):
     if _is_exported(instance) and instance.live:
-        from cms.content.convert import content_key
-
         instance._hulpwijzer_key = content_key(instance)
 
 
@@ -212,10 +210,6 @@ def _on_post_delete(sender, instance, **kwargs):
 
 
 def _on_settings_saved(sender, instance, **kwargs):
-    from pydantic import ValidationError
-
-    from cms.content.siteconfig import site_to_text
-
     if getattr(_suspended, "value", False) or not instance.municipality:
         return
     try:
@@ -227,14 +221,10 @@ def _on_settings_saved(sender, instance, **kwargs):
 
 
 def export_vocabulary(vocabulary) -> None:
-    from cms.content.siteconfig import vocabulary_to_text
-
     queue_write(f"vocabularies/{vocabulary.name}.yaml", vocabulary_to_text(vocabulary))
 
 
 def connect() -> None:
-    from cms.content.models import PAGE_MODELS, SiteSettings
-
     page_published.connect(_on_published, dispatch_uid="hulpwijzer_published")
     page_unpublished.connect(_on_unpublished, dispatch_uid="hulpwijzer_unpublished")
     post_page_move.connect(_on_moved, dispatch_uid="hulpwijzer_moved")

@@ -1,4 +1,8 @@
-"""site.yaml <-> SiteSettings and vocabularies/*.yaml <-> Vocabulary snippets."""
+"""site.yaml <-> site settings and vocabularies/*.yaml <-> vocabulary snippets, as text and field values.
+
+No models here (the models use these functions to validate); texts per language are
+{language: text} values (``cms.content.langtext``), for any language of the site.
+"""
 
 from __future__ import annotations
 
@@ -9,46 +13,52 @@ from pydantic import ValidationError
 from sitegen.content import frontmatter
 from sitegen.content.site_model import SiteConfig, Vocabulary as VocabularyModel
 
-LANGS = ("nl", "en", "ar")
 STRUCTURED_KEYS = ("loket", "crisis_lines", "menu", "footer_links", "meilisearch")
 
 
-def _lang_fields(obj, prefix: str) -> dict[str, str]:
-    return {lang: getattr(obj, f"{prefix}_{lang}").strip() for lang in LANGS if getattr(obj, f"{prefix}_{lang}", "").strip()}
+def texts(value: dict[str, str] | None) -> dict[str, str]:
+    """A {language: text} value without empty languages."""
+    return {lang: text.strip() for lang, text in (value or {}).items() if text and text.strip()}
 
 
-def _set_lang_fields(obj, prefix: str, values: dict[str, str]) -> None:
-    for lang in LANGS:
-        setattr(obj, f"{prefix}_{lang}", values.get(lang, ""))
+def codes(text: str) -> list[str]:
+    """'nl, en, ar' -> ['nl', 'en', 'ar']."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def _unchanged_source(model_class, source_text: str, current) -> bool:
+    if not source_text:
+        return False
+    try:
+        return model_class.model_validate(frontmatter.load_yaml(source_text)) == current
+    except (ValidationError, ValueError):
+        return False
 
 
 # ----------------------------------------------------------------------------- site.yaml
 
 
 def site_to_text(settings) -> str:
+    """The site.yaml text of the site settings; pydantic's ValidationError or ValueError (YAML) when invalid."""
     data: dict[str, Any] = {
-        "name": _lang_fields(settings, "name"),
+        "name": texts(settings.name),
         "municipality": settings.municipality,
         "base_url": settings.base_url.rstrip("/"),
-        "languages": [part.strip() for part in settings.languages.split(",") if part.strip()],
+        "languages": codes(settings.languages),
         "theme": settings.theme,
         "review_period_months": settings.review_period_months,
     }
     structured = frontmatter.load_yaml(settings.structured_yaml) if settings.structured_yaml.strip() else {}
     data.update(structured or {})
     config = SiteConfig.model_validate(data)
-    if settings.source_text:
-        try:
-            if SiteConfig.model_validate(frontmatter.load_yaml(settings.source_text)) == config:
-                return settings.source_text
-        except (ValidationError, ValueError):
-            pass
+    if _unchanged_source(SiteConfig, settings.source_text, config):
+        return settings.source_text
     return frontmatter.dump_yaml(config.model_dump(mode="python", exclude_defaults=True))
 
 
 def set_site_fields(settings, text: str) -> None:
     config = SiteConfig.model_validate(frontmatter.load_yaml(text))
-    _set_lang_fields(settings, "name", config.name)
+    settings.name = dict(config.name)
     settings.municipality = config.municipality
     settings.base_url = config.base_url
     settings.languages = ", ".join(config.languages)
@@ -66,40 +76,20 @@ def set_site_fields(settings, text: str) -> None:
 def vocabulary_to_text(vocabulary) -> str:
     terms = []
     for term in vocabulary.terms.all().order_by("sort_order"):
-        entry: dict[str, Any] = {"slug": term.slug, "label": _lang_fields(term, "label")}
-        for prefix in ("description", "everyday"):
-            values = _lang_fields(term, prefix)
+        entry: dict[str, Any] = {"slug": term.slug, "label": texts(term.label)}
+        for name in ("description", "everyday"):
+            values = texts(getattr(term, name))
             if values:
-                entry[prefix] = values
+                entry[name] = values
         synonyms = [word.strip() for word in term.synonyms.split(",") if word.strip()]
         if synonyms:
             entry["synonyms"] = synonyms
         terms.append(entry)
-    model = VocabularyModel.model_validate({"name": _lang_fields(vocabulary, "title"), "terms": terms})
-    if vocabulary.source_text:
-        try:
-            if VocabularyModel.model_validate(frontmatter.load_yaml(vocabulary.source_text)) == model:
-                return vocabulary.source_text
-        except (ValidationError, ValueError):
-            pass
+    model = VocabularyModel.model_validate({"name": texts(vocabulary.title), "terms": terms})
+    if _unchanged_source(VocabularyModel, vocabulary.source_text, model):
+        return vocabulary.source_text
     return frontmatter.dump_yaml(model.model_dump(mode="python", exclude_defaults=True))
 
 
-def load_vocabulary(name: str, text: str):
-    """Create or replace the snippet for one vocabulary file."""
-    from cms.content.models import Term, Vocabulary
-
-    model = VocabularyModel.model_validate(frontmatter.load_yaml(text))
-    vocabulary = Vocabulary.objects.filter(name=name).first() or Vocabulary(name=name)
-    _set_lang_fields(vocabulary, "title", model.name)
-    vocabulary.source_text = text
-    terms = []
-    for term in model.terms:
-        row = Term(slug=term.slug, synonyms=", ".join(term.synonyms))
-        _set_lang_fields(row, "label", term.label)
-        _set_lang_fields(row, "description", term.description)
-        _set_lang_fields(row, "everyday", term.everyday)
-        terms.append(row)
-    vocabulary.terms = terms
-    vocabulary.save()
-    return vocabulary
+def parse_vocabulary(text: str) -> VocabularyModel:
+    return VocabularyModel.model_validate(frontmatter.load_yaml(text))

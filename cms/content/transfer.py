@@ -13,25 +13,23 @@ from django.db.models import Q
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from cms.content import convert, publishing, siteconfig
-from cms.content.models import (
-    PAGE_MODELS,
-    HomePage,
-    InformationIndexPage,
-    OrganisationIndexPage,
-    SiteSettings,
-    Vocabulary,
-)
+from cms.content import convert, kinds, pagefields, publishing, siteconfig
+from cms.content.langtext import site_languages
+from cms.content.models import INDEX_PAGES, PAGE_MODELS, HomePage, SiteSettings, Vocabulary
 from sitegen.clock import Clock
 from sitegen.content.parse import ParsedItem, split_name
-from sitegen.graph.site_graph import organisation_field
 from sitegen.content.read import content_files, load_site
 from sitegen.content.site_model import VOCABULARY_NAMES
+from sitegen.content.types import TYPES
 from sitegen.problems import ContentError, Problem
 
-LANGUAGES = ("nl", "en", "ar")
-# Organisations first: the other types live under them.
-IMPORT_ORDER = ("organisations", "pages", "activities", "offers", "vacancies")
+
+def import_order(type_name: str) -> int:
+    """Parents before children: a type that lives under another type comes after it."""
+    depth, content_type = 0, TYPES[type_name]
+    while content_type.cms.parent != "index":
+        depth, content_type = depth + 1, TYPES[content_type.cms.parent]
+    return depth
 
 
 @dataclass
@@ -42,17 +40,19 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def ensure_locales() -> dict[str, Locale]:
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+def ensure_locales(codes: list[str] | None = None) -> dict[str, Locale]:
+    """A Wagtail locale for every language of the site (``codes``; default: the site settings)."""
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in (codes or site_languages())}
 
 
-def ensure_tree() -> tuple[HomePage, InformationIndexPage, OrganisationIndexPage]:
-    """The Dutch home page with its two folders, set as the default site's root."""
-    locales = ensure_locales()
-    home = HomePage.objects.filter(locale=locales["nl"]).first()
+def ensure_tree() -> tuple[HomePage, dict[str, Page]]:
+    """The home page in the default language with one folder per indexed type, set as the default site's root."""
+    default = site_languages()[0]
+    locale = ensure_locales()[default]
+    home = HomePage.objects.filter(locale=locale).first()
     if home is None:
         root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(title="Hulpwijzer", slug="hulpwijzer", locale=locales["nl"]))
+        home = root.add_child(instance=HomePage(title="Hulpwijzer", slug="hulpwijzer", locale=locale))
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Hulpwijzer")
@@ -62,13 +62,13 @@ def ensure_tree() -> tuple[HomePage, InformationIndexPage, OrganisationIndexPage
             site.save()
             if old_root.specific_class is Page and old_root.depth == 2 and not old_root.get_children().exists():
                 old_root.delete()  # Wagtail's "Welcome" page
-    info = InformationIndexPage.objects.child_of(home).first() or home.add_child(
-        instance=InformationIndexPage(title="Informatie", slug="informatie", locale=locales["nl"])
-    )
-    orgs = OrganisationIndexPage.objects.child_of(home).first() or home.add_child(
-        instance=OrganisationIndexPage(title="Organisaties", slug="organisaties", locale=locales["nl"])
-    )
-    return home, info, orgs
+    indexes = {}
+    for type_name, index_model in INDEX_PAGES.items():
+        content_type = TYPES[type_name]
+        indexes[type_name] = index_model.objects.child_of(home).first() or home.add_child(
+            instance=index_model(title=content_type.cms.index_title, slug=content_type.section, locale=locale)
+        )
+    return home, indexes
 
 
 class _Images:
@@ -129,29 +129,31 @@ def import_site(site_root: Path, clock: Clock, stdout=None) -> ImportReport:
 
 def _import(site_root: Path, content: Path, entries: list[ParsedItem], current: dict[str, bool], report: ImportReport, say) -> None:
     with publishing.suspended(), transaction.atomic():
-        locales = ensure_locales()
         settings = SiteSettings.load()
         site_yaml = content / "site.yaml"
         if site_yaml.exists():
             siteconfig.set_site_fields(settings, site_yaml.read_text(encoding="utf-8"))
             settings.save()
+        languages = settings.language_codes()
+        default = languages[0]
+        locales = ensure_locales(languages)
         for name in VOCABULARY_NAMES:
             path = content / "vocabularies" / f"{name}.yaml"
             if path.exists():
-                siteconfig.load_vocabulary(name, path.read_text(encoding="utf-8"))
-        home, info_index, org_index = ensure_tree()
+                Vocabulary.load(name, path.read_text(encoding="utf-8"))
+        home, indexes = ensure_tree()
         images = _Images(site_root)
         # The items as load_site parsed them (it refused the import if any was invalid).
-        entries = sorted(entries, key=lambda entry: (IMPORT_ORDER.index(entry.key.split("/")[0]), entry.key))
+        entries = sorted(entries, key=lambda entry: (import_order(entry.type_name), entry.key))
         parsed = [(entry, (content / entry.key).read_text(encoding="utf-8")) for entry in entries]
         sources: dict[tuple[str, str], object] = {}  # (type, translation key) -> Dutch page
-        for entry, text in [p for p in parsed if p[0].lang == "nl"]:
+        for entry, text in [p for p in parsed if p[0].lang == default]:
             model = PAGE_MODELS[entry.type_name]
-            page = model.objects.filter(locale=locales["nl"], file_name=entry.file_slug).first()
-            parent = _parent_for(entry, info_index, org_index, locales["nl"])
+            page = model.objects.filter(locale=locales[default], file_name=entry.file_slug).first()
+            parent = _parent_for(entry, indexes, locales[default])
             created = page is None
             if created:
-                page = model(locale=locales["nl"])
+                page = model(locale=locales[default])
             convert.set_page_fields(page, entry.item, entry.file_slug, text, images)
             if created:
                 parent.add_child(instance=page)
@@ -162,13 +164,15 @@ def _import(site_root: Path, content: Path, entries: list[ParsedItem], current: 
                 report.updated += 1
             _publish(page, current[entry.key])
             sources[(entry.type_name, entry.item.translation_key or entry.file_slug)] = page
-        for entry, text in [p for p in parsed if p[0].lang != "nl"]:
+        for entry, text in [p for p in parsed if p[0].lang != default]:
             if entry.lang not in locales:
-                report.problems.append(Problem("content/" + entry.key, None, None, f"de CMS kent de taal '{entry.lang}' niet", "gebruik nl, en of ar"))
+                report.problems.append(Problem("content/" + entry.key, None, None, f"de taal '{entry.lang}' staat niet in site.yaml",
+                                               f"voeg de taal toe aan 'languages' in content/site.yaml ({', '.join(languages)})"))
                 continue
             source = sources.get((entry.type_name, entry.item.translation_key or entry.file_slug))
             if source is None:
-                report.problems.append(Problem("content/" + entry.key, None, "translation_key", "er is geen Nederlands origineel", "noem het bestand naar het Nederlandse bestand"))
+                report.problems.append(Problem("content/" + entry.key, None, "translation_key", "er is geen origineel in de standaardtaal",
+                                               "noem het bestand naar het bestand in de standaardtaal"))
                 continue
             page = source.get_translation_or_none(locales[entry.lang])
             if page is None:
@@ -181,20 +185,19 @@ def _import(site_root: Path, content: Path, entries: list[ParsedItem], current: 
         say(f"{report.created} nieuw, {report.updated} bijgewerkt, {report.translations} vertalingen.\n")
 
 
-def _parent_for(entry, info_index, org_index, locale):
-    from cms.content.models import OrganisationPage
-
-    if entry.type_name == "page":
-        return info_index
-    if entry.type_name == "organisation":
-        return org_index
-    ref_field = organisation_field(type(entry.item))
-    ref = getattr(entry.item, ref_field)
-    org = OrganisationPage.objects.filter(locale=locale, file_name=ref).first()
-    if org is None:
-        raise ContentError([Problem("content/" + entry.key, entry.field_lines.get(ref_field), ref_field,
-                                    f"de organisatie '{ref}' bestaat niet", "importeer eerst de organisatie of verbeter de slug")])
-    return org
+def _parent_for(entry, indexes: dict[str, Page], locale):
+    """The index page of the type, or the page the item refers to (TYPES[...].cms.parent)."""
+    place = TYPES[entry.type_name].cms
+    if place.parent == "index":
+        return indexes[entry.type_name]
+    ref = next(kind for kind in kinds.refs(type(entry.item)) if kind.ref_type == place.parent)
+    slug = getattr(entry.item, ref.name)
+    parent = PAGE_MODELS[place.parent].objects.filter(locale=locale, file_name=slug).first()
+    if parent is None:
+        raise ContentError([Problem("content/" + entry.key, entry.field_lines.get(ref.name), ref.name,
+                                    f"de {TYPES[place.parent].cms_name[0]} '{slug}' bestaat niet",
+                                    f"importeer eerst de {TYPES[place.parent].cms_name[0]} of verbeter de slug")])
+    return parent
 
 
 def export_site(site_root: Path, prune: bool = False) -> list[str]:
@@ -212,8 +215,8 @@ def export_site(site_root: Path, prune: bool = False) -> list[str]:
         for page in model.objects.filter(Q(live=True) | Q(expired=True), alias_of__isnull=True):
             key, text = convert.page_to_text(page)
             files[key] = text
-            for image_field in ("image", "logo"):
-                image = getattr(page, image_field, None) if hasattr(page, image_field) else None
+            for field in pagefields.item_fields(model):
+                image = getattr(page, field.name) if isinstance(field, pagefields.Picture) else None
                 if image is not None:
                     media.add(image.file.path)
     with publishing.content_lock(site_root):
@@ -234,4 +237,4 @@ def export_site(site_root: Path, prune: bool = False) -> list[str]:
 
 
 def file_lang(key: str) -> str:
-    return split_name(key.rsplit("/", 1)[-1])[1] or "nl"
+    return split_name(key.rsplit("/", 1)[-1])[1] or site_languages()[0]

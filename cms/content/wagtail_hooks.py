@@ -1,19 +1,28 @@
+"""Admin: the vocabularies as a snippet menu, and a flat listing with filters per content type."""
+
+import django_filters
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.content.models import Vocabulary
+from cms.content.models import PAGE_MODELS, Vocabulary
 from cms.content.publishing import export_vocabulary
+from sitegen.content.types import TYPES
 
 
 class VocabularyViewSet(SnippetViewSet):
     model = Vocabulary
     icon = "list-ul"
-    menu_label = "Lijsten met termen"
+    menu_label = _("Lijsten met termen")
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["title_nl", "name"]
-    search_fields = ["title_nl", "name"]
+    list_display = ["display_title", "name"]
+    search_fields = ["name"]
 
 
 register_snippet(VocabularyViewSet)
@@ -28,43 +37,41 @@ def _export_vocabulary(request, instance):
 
 # ----------------------------------------------------------------------------- flat listings per page type
 
-import django_filters  # noqa: E402
-from wagtail.admin.views.pages.listing import PageFilterSet  # noqa: E402
-from wagtail.admin.ui.tables import Column  # noqa: E402
-from wagtail.admin.viewsets.pages import PageListingViewSet  # noqa: E402
-
-from cms.content.models import ActivityPage, InfoPagePage, OrganisationPage, RespiteOfferPage, VacancyPage  # noqa: E402
+# What a coordinator wants to see and filter on per type, besides the title and "last reviewed".
+# (icon, extra columns as (field, heading), filter fields); a new type gets a plain listing.
+LISTING_EXTRAS = {
+    "page": ("doc-full", [("weight", _("Volgorde"))], []),
+    "organisation": ("group", [("phone", _("Telefoon"))], []),
+    "activity": ("date", [("start", _("Begin"))], ["activity_type", "online"]),
+    "offer": ("pick", [], ["referral_needed"]),
+    "vacancy": ("user", [("valid_through", _("Geldig tot"))], ["commitment", "remote"]),
+}
 
 
 def _filterset(page_model, extra_fields: list[str]):
     meta = type("Meta", (), {"model": page_model, "fields": extra_fields})
     attrs = {"Meta": meta, "last_reviewed_before": django_filters.DateFilter(
-        field_name="last_reviewed", lookup_expr="lt", label="Laatst gecontroleerd vóór")}
+        field_name="last_reviewed", lookup_expr="lt", label=_("Laatst gecontroleerd vóór"))}
     return type(f"{page_model.__name__}FilterSet", (PageFilterSet,), attrs)
 
 
-def _listing(page_model, label: str, icon: str, columns: list[tuple[str, str]], filters: list[str], order: int):
+def _listing(content_type, order: int):
+    page_model = PAGE_MODELS[content_type.name]
+    icon, columns, filters = LISTING_EXTRAS.get(content_type.name, ("doc-empty", [], []))
     attrs = {
         "model": page_model,
         "icon": icon,
-        "menu_label": label,
+        "menu_label": capfirst(_(content_type.cms_name[1])),
         "add_to_admin_menu": True,
         "menu_order": order,
-        "columns": PageListingViewSet.columns + [Column(name, label=title) for name, title in columns],
+        "columns": PageListingViewSet.columns + [Column(name, label=title) for name, title in columns]
+        + [Column("last_reviewed", label=_("Gecontroleerd"))],
         "filterset_class": _filterset(page_model, filters),
     }
     return type(f"{page_model.__name__}ListingViewSet", (PageListingViewSet,), attrs)
 
 
-LISTINGS = [
-    (_listing(VacancyPage, "Vacatures", "user", [("valid_through", "Geldig tot"), ("last_reviewed", "Gecontroleerd")], ["commitment", "remote"], 210), "vacatures"),
-    (_listing(ActivityPage, "Activiteiten", "date", [("start", "Begin"), ("last_reviewed", "Gecontroleerd")], ["activity_type", "online"], 220), "activiteiten"),
-    (_listing(OrganisationPage, "Organisaties", "group", [("phone", "Telefoon"), ("last_reviewed", "Gecontroleerd")], [], 200), "organisaties"),
-    (_listing(RespiteOfferPage, "Respijtzorg", "pick", [("last_reviewed", "Gecontroleerd")], ["referral_needed"], 230), "respijtzorg"),
-    (_listing(InfoPagePage, "Informatie", "doc-full", [("weight", "Volgorde"), ("last_reviewed", "Gecontroleerd")], [], 190), "informatie"),
-]
-
-
 @hooks.register("register_admin_viewset")
 def _register_listings():
-    return [viewset(name) for viewset, name in LISTINGS]
+    # URL: /admin/<section>/, the same words as the site's own address of the type.
+    return [_listing(content_type, 190 + 10 * number)(content_type.section) for number, content_type in enumerate(TYPES)]

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms.content.convert import ItemInvalid, page_to_item
+from cms.content.models import PAGE_MODELS, ActivityPage, OrganisationPage, SiteSettings, VacancyPage
 from sitegen import dates as sitegen_dates
 
 EXPIRING_DAYS = 14
 
 
 def review_period_months() -> int:
-    from cms.content.models import SiteSettings
-
     return SiteSettings.load().review_period_months or 12
 
 
@@ -33,8 +33,6 @@ class Report:
 
 
 def build_report(on: dt.date) -> Report:
-    from cms.content.models import PAGE_MODELS, OrganisationPage, VacancyPage
-
     limit = stale_limit(on)
     stale: list[Page] = []
     for model in PAGE_MODELS.values():
@@ -64,9 +62,6 @@ def mark_reviewed(page, on: dt.date, user=None) -> None:
 
 def expired_pages(on: dt.date) -> list[Page]:
     """Live vacancies past their end date and activities whose last date has passed."""
-    from cms.content.convert import ItemInvalid, page_to_item
-    from cms.content.models import ActivityPage, VacancyPage
-
     pages: list[Page] = list(VacancyPage.objects.live().filter(valid_through__lt=on))
     now = sitegen_dates.start_of_day(on)
     for page in ActivityPage.objects.live():

@@ -6,6 +6,9 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
+from cms.content.langtext import default_language
+from cms.content.models import HomePage, OrganisationIndexPage, OrganisationPage
+
 COORDINATORS = "Coördinatoren"
 WORKFLOW = "Goedkeuring door coördinator"
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page")
@@ -64,9 +67,7 @@ def setup_partner(organisation) -> Group:
 
 
 def setup_all() -> dict[str, Group]:
-    from cms.content.models import HomePage, OrganisationIndexPage, OrganisationPage
-
-    home = HomePage.objects.filter(locale__language_code="nl").first()
+    home = HomePage.objects.filter(locale__language_code=default_language()).first()
     if home is None:
         return {}
     coordinators = setup_coordinators(home)
@@ -74,7 +75,7 @@ def setup_all() -> dict[str, Group]:
     if org_index is not None:
         setup_workflow(org_index, coordinators)
     groups = {COORDINATORS: coordinators}
-    for organisation in OrganisationPage.objects.filter(locale__language_code="nl"):
+    for organisation in OrganisationPage.objects.filter(locale__language_code=default_language()):
         group = setup_partner(organisation)
         groups[group.name] = group
     return groups

@@ -71,9 +71,6 @@ def setup_2fa(request):
 
 def permission_denied(request):
     """403 for admin pages a user may not open (replaces Wagtail's redirect to the dashboard)."""
-    from django.core.exceptions import PermissionDenied
-    from django.template.response import TemplateResponse
-
     if request.headers.get("x-requested-with") == "XMLHttpRequest":
         raise PermissionDenied
     return TemplateResponse(request, "editorial/permission_denied.html", status=403)

@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.contrib.auth.models import Group
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from wagtail import hooks
@@ -5,8 +7,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from cms.clock import clock
+from cms.content import publishing
+from cms.content.langtext import default_language
+from cms.content.models import OrganisationPage
 from cms.editorial import views
 from cms.editorial.freshness import build_report
+from cms.editorial.groups import COORDINATORS, partner_group_name, setup_partner
 
 
 @hooks.register("register_admin_urls")
@@ -43,13 +49,8 @@ def _panels(request, panels):
 @hooks.register("after_publish_page")
 def _partner_group_for_new_organisation(request, page):
     """A new organisation gets its partner group as soon as it is published."""
-    from django.contrib.auth.models import Group
-
-    from cms.content.models import OrganisationPage
-    from cms.editorial.groups import COORDINATORS, partner_group_name, setup_partner
-
     page = page.specific
-    if isinstance(page, OrganisationPage) and page.locale.language_code == "nl" and Group.objects.filter(name=COORDINATORS).exists():
+    if isinstance(page, OrganisationPage) and page.locale.language_code == default_language() and Group.objects.filter(name=COORDINATORS).exists():
         if not Group.objects.filter(name=partner_group_name(page)).exists():
             setup_partner(page)
 
@@ -59,10 +60,6 @@ def _partner_group_for_new_organisation(request, page):
 @hooks.register("after_delete_page")
 def _report_build_problems(request, page):
     """The page is saved, but the site could not be rebuilt: tell the editor what to fix."""
-    from django.contrib import messages
-
-    from cms.content import publishing
-
     result = publishing.last_result
     if result is not None and result.error:
         messages.warning(

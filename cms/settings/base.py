@@ -7,6 +7,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from cms import languages
+
 CMS_DIR = Path(__file__).resolve().parent.parent
 REPO_ROOT = CMS_DIR.parent
 
@@ -113,14 +115,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Editors work in Dutch; content is Dutch with English and Arabic translations.
+# Editors work in Dutch (or English). The content languages are the site's: content/site.yaml
+# `languages`, named by CLDR (cms/languages.py); the first is the language of the originals.
 LANGUAGE_CODE = "nl"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("ar", "العربية")]
-WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+WAGTAIL_CONTENT_LANGUAGES = languages.choices(languages.site_languages(HULPWIJZER_ROOT))
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES + [
+    choice for choice in WAGTAILADMIN_PERMITTED_LANGUAGES if choice[0] not in dict(WAGTAIL_CONTENT_LANGUAGES)
+]
+WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [CMS_DIR / "locale"]
 
 STATIC_URL = "/cms-static/"

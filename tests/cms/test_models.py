@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from cms.content import mapping
+from cms.content import kinds
 from cms.content.models import (
     PAGE_MODELS,
     ActivityPage,
@@ -45,7 +45,7 @@ def test_every_field_of_the_content_model_is_in_the_cms():
     for type_name, item_model in ((t.name, t.model) for t in TYPES):
         page_model = PAGE_MODELS[type_name]
         names = {field.name for field in page_model._meta.get_fields()}
-        for kind in mapping.item_fields(item_model):
+        for kind in kinds.item_fields(item_model):
             if kind.kind == "ref":
                 continue  # the parent organisation
             assert kind.name in names, (type_name, kind.name)

@@ -96,7 +96,7 @@ def test_settings_and_vocabularies_are_written_when_saved(site_root, django_capt
 
     needs = Vocabulary.objects.get(name="needs")
     term = needs.terms.get(slug="respijtzorg")
-    term.label_nl = "Even vrij (respijtzorg)"
+    term.label = {**term.label, "nl": "Even vrij (respijtzorg)"}
     term.save()
     with django_capture_on_commit_callbacks(execute=True):
         export_vocabulary(needs)

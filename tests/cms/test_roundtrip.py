@@ -12,7 +12,8 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from support import REPO
 
-from cms.content import convert, mapping
+from cms.content import convert
+from cms.content import kinds
 from cms.content.models import PAGE_MODELS, VacancyPage
 from cms.content.transfer import export_site, import_site
 from sitegen.content.parse import parse_item
@@ -75,7 +76,7 @@ def test_demo_content_round_trip_is_byte_identical(tmp_path, settings):
             original = parse_item(key, files[key]).item
             page.source_text = ""
             back = convert.page_to_item(page)
-            markdown_fields = {kind.name for kind in mapping.item_fields(model.item_model) if kind.kind == "markdown"}
+            markdown_fields = {kind.name for kind in kinds.item_fields(model.item_model) if kind.kind == "markdown"}
             for name in type(original).model_fields:
                 before, after = getattr(original, name), getattr(back, name)
                 if name in markdown_fields:
