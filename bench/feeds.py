@@ -54,10 +54,12 @@ def main() -> None:
     if not (root / "content").exists():
         generate(args.size, root)
 
+    from sitegen.build.context import BuildContext
     from sitegen.build.render import Renderer, Theme
+    from sitegen.clock import Clock
     from sitegen.content.read import load_site
     from sitegen.parts import structured
-    from sitegen.parts.feeds import generate as plan_feeds
+    from sitegen.parts.feeds import plan as plan_feeds
 
     started = time.perf_counter()
     site = load_site(root, TODAY)
@@ -66,7 +68,7 @@ def main() -> None:
     renderer = Renderer(Theme.load(root, graph.site.theme), graph)
 
     started = time.process_time()
-    outputs = list(plan_feeds(graph, renderer))
+    outputs = list(plan_feeds(BuildContext(root=root, clock=Clock.on(TODAY), graph=graph, renderer=renderer)))
     plan_seconds = time.process_time() - started
 
     seconds: dict[str, float] = defaultdict(float)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from pydantic import ValidationError
 
 from cms.content import kinds, pagefields
@@ -36,7 +37,7 @@ def _parent_reference(page, ref_type: str) -> str:
     """The slug of the parent page when it is of the referred type (activities -> their organisation)."""
     try:
         parent = page.get_parent()
-    except Exception:  # a new page that is not in the tree yet
+    except (ObjectDoesNotExist, AttributeError, TypeError):  # a new page that is not in the tree yet
         parent = None
     parent = parent.specific if parent is not None else None
     item_type = getattr(parent, "item_type", None)
@@ -82,7 +83,7 @@ def validate_page(page) -> Item:
     """The item this page would export, or ItemInvalid with Dutch messages per field."""
     try:
         key = content_key(page)
-    except Exception:
+    except (ObjectDoesNotExist, AttributeError):  # a page that is not placed in the tree yet
         key = "?"
     item = _validate(page.item_model, data_from_page(page, source_item(page) if key != "?" else None), key)
     # The same checks as `hulpwijzer check`: images need alt text, no unsafe links.

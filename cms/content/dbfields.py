@@ -21,8 +21,13 @@ from wagtail.blocks.definition_lookup import BlockDefinitionLookup
 TEXTS = ("verbose_name", "help_text")
 BLOCK_TEXTS = ("label", "help_text")
 # Django shortens its own paths the same way in Field.deconstruct.
-_SHORT_PATHS = ("django.db.models.fields.related", "django.db.models.fields.files", "django.db.models.fields.json",
-                "django.db.models.fields.proxy", "django.db.models.fields")
+_SHORT_PATHS = (
+    "django.db.models.fields.related",
+    "django.db.models.fields.files",
+    "django.db.models.fields.json",
+    "django.db.models.fields.proxy",
+    "django.db.models.fields",
+)
 
 
 def _library_path(cls: type) -> str:
@@ -31,7 +36,7 @@ def _library_path(cls: type) -> str:
     path = f"{base.__module__}.{base.__qualname__}"
     for prefix in _SHORT_PATHS:
         if path.startswith(prefix + "."):
-            return "django.db.models" + path[len(prefix):]
+            return "django.db.models" + path[len(prefix) :]
     return path
 
 

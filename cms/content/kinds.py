@@ -21,8 +21,24 @@ from sitegen.content.model import Image, Item, Markdown, Ref, Vocab
 PAGE_OWN_FIELDS = ("title", "slug", "translation_key")
 # Plain text fields that get a text area instead of a one-line input.
 LONG_TEXT = ("summary", "for_whom", "how_to_apply", "accessibility", "opening_hours", "what_you_do")
-KINDS = ("text", "long_text", "markdown", "vocab", "vocab_list", "list_text", "bool", "int", "float",
-         "date", "datetime", "datetime_list", "image", "ref", "struct", "struct_list")
+KINDS = (
+    "text",
+    "long_text",
+    "markdown",
+    "vocab",
+    "vocab_list",
+    "list_text",
+    "bool",
+    "int",
+    "float",
+    "date",
+    "datetime",
+    "datetime_list",
+    "image",
+    "ref",
+    "struct",
+    "struct_list",
+)
 
 
 @dataclass(frozen=True)

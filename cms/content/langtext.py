@@ -11,7 +11,7 @@ kept, so nothing is lost when the list of languages changes.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from django import forms
 from django.apps import apps
@@ -74,8 +74,14 @@ class LangTextWidget(forms.Widget):
         value = self.format_value(value)
         base_id = (attrs or {}).get("id") or f"id_{name}"
         context["widget"]["languages"] = [
-            {"code": code, "name": _name(code), "dir": _direction(code), "id": f"{base_id}{SEPARATOR}{code}",
-             "input_name": f"{name}{SEPARATOR}{code}", "value": value.get(code, "")}
+            {
+                "code": code,
+                "name": _name(code),
+                "dir": _direction(code),
+                "id": f"{base_id}{SEPARATOR}{code}",
+                "input_name": f"{name}{SEPARATOR}{code}",
+                "value": value.get(code, ""),
+            }
             for code in self.codes(value)
         ]
         context["widget"]["multiline"] = self.multiline
@@ -83,7 +89,7 @@ class LangTextWidget(forms.Widget):
 
     def value_from_datadict(self, data, files, name):
         prefix = f"{name}{SEPARATOR}"
-        return {key[len(prefix):]: data[key] for key in data if key.startswith(prefix)}
+        return {key[len(prefix) :]: data[key] for key in data if key.startswith(prefix)}
 
     def value_omitted_from_data(self, data, files, name):
         prefix = f"{name}{SEPARATOR}"
@@ -131,7 +137,9 @@ class LangTextField(dbfields.JSONField):
 
     def formfield(self, **kwargs):
         return LangTextFormField(
-            languages=site_languages, multiline=self.multiline, default_required=self.default_required,
+            languages=site_languages,
+            multiline=self.multiline,
+            default_required=self.default_required,
             label=capfirst(self.verbose_name) if self.verbose_name else None,
             help_text=self.help_text,
         )

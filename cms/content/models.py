@@ -15,12 +15,11 @@ own activities and vacancies.
 """
 
 from cms.content.pages.base import ContentPage, ContentPageForm
-from cms.content.pages.catalog import *  # noqa: F401,F403  (every page model)
+from cms.content.pages.catalog import *  # noqa: F403  (every page model)
 from cms.content.pages.catalog import INDEX_PAGES, PAGE_MODELS
 from cms.content.sitesettings import SiteSettings
 from cms.content.vocabulary import Term, Vocabulary, term_choices
 
 TYPE_OF_MODEL = {model: type_name for type_name, model in PAGE_MODELS.items()}
 
-__all__ = ["ContentPage", "ContentPageForm", "INDEX_PAGES", "PAGE_MODELS", "SiteSettings", "TYPE_OF_MODEL", "Term",
-           "Vocabulary", "term_choices"]
+__all__ = ["ContentPage", "ContentPageForm", "INDEX_PAGES", "PAGE_MODELS", "SiteSettings", "TYPE_OF_MODEL", "Term", "Vocabulary", "term_choices"]

@@ -86,8 +86,10 @@ class TermField(TextValue, dbfields.CharField):
     def formfield(self, **kwargs):
         name = self.vocabulary
         return forms.ChoiceField(
-            choices=lambda: [("", "---------")] + term_choices(name), required=self.required,
-            label=capfirst(self.verbose_name), help_text=self.help_text,
+            choices=lambda: [("", "---------")] + term_choices(name),
+            required=self.required,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
         )
 
 
@@ -113,8 +115,11 @@ class TermsField(ListField):
     def formfield(self, **kwargs):
         name = self.vocabulary
         return forms.MultipleChoiceField(
-            choices=lambda: term_choices(name), widget=forms.CheckboxSelectMultiple, required=self.required,
-            label=capfirst(self.verbose_name), help_text=self.help_text,
+            choices=lambda: term_choices(name),
+            widget=forms.CheckboxSelectMultiple,
+            required=self.required,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
         )
 
 
@@ -135,8 +140,7 @@ class CodesField(ListField):
     kind = "list_text"
 
     def formfield(self, **kwargs):
-        return CommaListFormField(required=self.required, label=capfirst(self.verbose_name),
-                                  help_text=self.help_text)
+        return CommaListFormField(required=self.required, label=capfirst(self.verbose_name), help_text=self.help_text)
 
 
 class Flag(ItemField, dbfields.BooleanField):

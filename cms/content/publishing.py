@@ -41,7 +41,7 @@ _suspended = threading.local()
 # Shared by all threads: a commit in any thread writes everything queued so far
 # (the development server and the test live server share one SQLite connection).
 _queue_lock = threading.Lock()
-_queue: "Pending | None" = None
+_queue: Pending | None = None
 
 
 @dataclass

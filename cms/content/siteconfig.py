@@ -11,7 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from sitegen.content import frontmatter
-from sitegen.content.site_model import SiteConfig, Vocabulary as VocabularyModel
+from sitegen.content.site_model import SiteConfig
+from sitegen.content.site_model import Vocabulary as VocabularyModel
 
 STRUCTURED_KEYS = ("loket", "crisis_lines", "menu", "footer_links", "meilisearch")
 

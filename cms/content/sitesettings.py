@@ -19,16 +19,20 @@ class SiteSettings(BaseGenericSetting):
     municipality = dbfields.CharField(_("gemeente"), max_length=200, help_text=_("Naam van de gemeente."))
     base_url = dbfields.URLField(_("webadres"), help_text=_("Het adres waar de site staat, zonder / aan het eind."))
     languages = dbfields.CharField(
-        _("talen"), max_length=60, default="nl, en, ar",
+        _("talen"),
+        max_length=60,
+        default="nl, en, ar",
         help_text=_("Talen van de site, als taalcode en gescheiden door komma's, bijvoorbeeld nl, en, ar, tr. De eerste is de standaardtaal."),
     )
     theme = dbfields.CharField(_("thema"), max_length=60, default="default", help_text=_("Naam van de map in themes/."))
     review_period_months = dbfields.PositiveIntegerField(
-        _("controletermijn in maanden"), default=12,
+        _("controletermijn in maanden"),
+        default=12,
         help_text=_("Na hoeveel maanden moet een pagina opnieuw gecontroleerd worden? Standaard 12."),
     )
     structured_yaml = dbfields.TextField(
-        _("loket, hulplijnen en menu's (YAML)"), blank=True,
+        _("loket, hulplijnen en menu's (YAML)"),
+        blank=True,
         help_text=_("Het centrale loket, de hulplijnen, het hoofdmenu en de links onderaan, in YAML zoals in content/site.yaml."),
     )
     source_text = dbfields.TextField(blank=True, editable=False)

@@ -120,8 +120,9 @@ def import_site(site_root: Path, clock: Clock, stdout=None) -> ImportReport:
     try:
         _import(site_root, content, [entry for entry in site.parsed if entry.item is not None], current, report, say)
     except ValidationError as error:  # a rule the generator does not know yet: say where, never a traceback
-        raise ContentError([Problem("content/", None, None, f"de CMS weigert de inhoud: {'; '.join(error.messages)}",
-                                    "verbeter het genoemde veld en importeer opnieuw")]) from None
+        raise ContentError(
+            [Problem("content/", None, None, f"de CMS weigert de inhoud: {'; '.join(error.messages)}", "verbeter het genoemde veld en importeer opnieuw")]
+        ) from None
     if report.problems:
         raise ContentError(sorted(report.problems))
     return report
@@ -166,13 +167,27 @@ def _import(site_root: Path, content: Path, entries: list[ParsedItem], current: 
             sources[(entry.type_name, entry.item.translation_key or entry.file_slug)] = page
         for entry, text in [p for p in parsed if p[0].lang != default]:
             if entry.lang not in locales:
-                report.problems.append(Problem("content/" + entry.key, None, None, f"de taal '{entry.lang}' staat niet in site.yaml",
-                                               f"voeg de taal toe aan 'languages' in content/site.yaml ({', '.join(languages)})"))
+                report.problems.append(
+                    Problem(
+                        "content/" + entry.key,
+                        None,
+                        None,
+                        f"de taal '{entry.lang}' staat niet in site.yaml",
+                        f"voeg de taal toe aan 'languages' in content/site.yaml ({', '.join(languages)})",
+                    )
+                )
                 continue
             source = sources.get((entry.type_name, entry.item.translation_key or entry.file_slug))
             if source is None:
-                report.problems.append(Problem("content/" + entry.key, None, "translation_key", "er is geen origineel in de standaardtaal",
-                                               "noem het bestand naar het bestand in de standaardtaal"))
+                report.problems.append(
+                    Problem(
+                        "content/" + entry.key,
+                        None,
+                        "translation_key",
+                        "er is geen origineel in de standaardtaal",
+                        "noem het bestand naar het bestand in de standaardtaal",
+                    )
+                )
                 continue
             page = source.get_translation_or_none(locales[entry.lang])
             if page is None:
@@ -194,9 +209,17 @@ def _parent_for(entry, indexes: dict[str, Page], locale):
     slug = getattr(entry.item, ref.name)
     parent = PAGE_MODELS[place.parent].objects.filter(locale=locale, file_name=slug).first()
     if parent is None:
-        raise ContentError([Problem("content/" + entry.key, entry.field_lines.get(ref.name), ref.name,
-                                    f"de {TYPES[place.parent].cms_name[0]} '{slug}' bestaat niet",
-                                    f"importeer eerst de {TYPES[place.parent].cms_name[0]} of verbeter de slug")])
+        raise ContentError(
+            [
+                Problem(
+                    "content/" + entry.key,
+                    entry.field_lines.get(ref.name),
+                    ref.name,
+                    f"de {TYPES[place.parent].cms_name[0]} '{slug}' bestaat niet",
+                    f"importeer eerst de {TYPES[place.parent].cms_name[0]} of verbeter de slug",
+                )
+            ]
+        )
     return parent
 
 
@@ -215,8 +238,8 @@ def export_site(site_root: Path, prune: bool = False) -> list[str]:
         for page in model.objects.filter(Q(live=True) | Q(expired=True), alias_of__isnull=True):
             key, text = convert.page_to_text(page)
             files[key] = text
-            for field in pagefields.item_fields(model):
-                image = getattr(page, field.name) if isinstance(field, pagefields.Picture) else None
+            for page_field in pagefields.item_fields(model):
+                image = getattr(page, page_field.name) if isinstance(page_field, pagefields.Picture) else None
                 if image is not None:
                     media.add(image.file.path)
     with publishing.content_lock(site_root):

@@ -18,7 +18,10 @@ class Vocabulary(ClusterableModel):
     """One list of terms (content/vocabularies/<name>.yaml)."""
 
     name = dbfields.CharField(
-        _("code"), max_length=40, unique=True, choices=[(n, n) for n in VOCABULARY_NAMES],
+        _("code"),
+        max_length=40,
+        unique=True,
+        choices=[(n, n) for n in VOCABULARY_NAMES],
         help_text=_("Welke lijst dit is; de naam van het bestand in content/vocabularies/."),
     )
     title = LangTextField(_("naam"), default_required=True, help_text=_("Naam van de lijst, in elke taal van de site."))
@@ -44,15 +47,14 @@ class Vocabulary(ClusterableModel):
     display_title.short_description = _("naam")
 
     @classmethod
-    def load(cls, name: str, text: str) -> "Vocabulary":
+    def load(cls, name: str, text: str) -> Vocabulary:
         """Create or replace the snippet for one vocabulary file."""
         model = siteconfig.parse_vocabulary(text)
         vocabulary = cls.objects.filter(name=name).first() or cls(name=name)
         vocabulary.title = dict(model.name)
         vocabulary.source_text = text
         vocabulary.terms = [
-            Term(slug=term.slug, synonyms=", ".join(term.synonyms), label=dict(term.label),
-                 description=dict(term.description), everyday=dict(term.everyday))
+            Term(slug=term.slug, synonyms=", ".join(term.synonyms), label=dict(term.label), description=dict(term.description), everyday=dict(term.everyday))
             for term in model.terms
         ]
         vocabulary.save()
@@ -61,7 +63,9 @@ class Vocabulary(ClusterableModel):
 
 class Term(Orderable):
     vocabulary = ParentalKey(Vocabulary, on_delete=models.CASCADE, related_name="terms")
-    slug = dbfields.SlugField(_("code"), max_length=80, help_text=_("Korte code in kleine letters, bijvoorbeeld respijtzorg. Verander hem niet als hij al gebruikt wordt."))
+    slug = dbfields.SlugField(
+        _("code"), max_length=80, help_text=_("Korte code in kleine letters, bijvoorbeeld respijtzorg. Verander hem niet als hij al gebruikt wordt.")
+    )
     label = LangTextField(_("naam"), default_required=True, help_text=_("Naam zoals inwoners hem lezen, in elke taal van de site."))
     description = LangTextField(_("uitleg"), multiline=True, help_text=_("Korte uitleg, in elke taal van de site."))
     everyday = LangTextField(_("in gewone woorden"), help_text=_("Hoe inwoners het zelf zeggen, in elke taal van de site."))

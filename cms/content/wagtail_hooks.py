@@ -50,8 +50,10 @@ LISTING_EXTRAS = {
 
 def _filterset(page_model, extra_fields: list[str]):
     meta = type("Meta", (), {"model": page_model, "fields": extra_fields})
-    attrs = {"Meta": meta, "last_reviewed_before": django_filters.DateFilter(
-        field_name="last_reviewed", lookup_expr="lt", label=_("Laatst gecontroleerd vóór"))}
+    attrs = {
+        "Meta": meta,
+        "last_reviewed_before": django_filters.DateFilter(field_name="last_reviewed", lookup_expr="lt", label=_("Laatst gecontroleerd vóór")),
+    }
     return type(f"{page_model.__name__}FilterSet", (PageFilterSet,), attrs)
 
 
@@ -64,8 +66,7 @@ def _listing(content_type, order: int):
         "menu_label": capfirst(_(content_type.cms_name[1])),
         "add_to_admin_menu": True,
         "menu_order": order,
-        "columns": PageListingViewSet.columns + [Column(name, label=title) for name, title in columns]
-        + [Column("last_reviewed", label=_("Gecontroleerd"))],
+        "columns": PageListingViewSet.columns + [Column(name, label=title) for name, title in columns] + [Column("last_reviewed", label=_("Gecontroleerd"))],
         "filterset_class": _filterset(page_model, filters),
     }
     return type(f"{page_model.__name__}ListingViewSet", (PageListingViewSet,), attrs)

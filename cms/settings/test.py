@@ -1,6 +1,6 @@
 """Settings for pytest (tests/cms/). Each test copies a site into a temporary folder."""
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"
@@ -10,4 +10,3 @@ DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memor
 HULPWIJZER_BUILD_ON_PUBLISH = True
 AXES_FAILURE_LIMIT = 3
 HULPWIJZER_SERVE_PUBLIC = True
-

@@ -18,7 +18,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 # Playwright's sync API runs an event loop in the test thread; the database calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-import django  # noqa: E402
+import django
 
 # The test modules import models at the top; the generator tests never load this file.
 django.setup()
@@ -75,7 +75,6 @@ def publish(django_capture_on_commit_callbacks):
         return publishing.last_result
 
     return run
-
 
 
 @pytest.fixture(autouse=True)

@@ -43,7 +43,10 @@ def test_editor_publishes_a_new_phone_number(live_server, site_root, browser):
         with page.expect_navigation():
             publish.click()
         errors = page.locator(".error-message, .help-critical, [role=alert], .messages").all_inner_texts()
-        assert "0575 765 432" in (site_root / "content" / "organisations" / "steunpunt.md").read_text(), (errors, __import__("cms.content.publishing", fromlist=["x"]).last_result)
+        assert "0575 765 432" in (site_root / "content" / "organisations" / "steunpunt.md").read_text(), (
+            errors,
+            __import__("cms.content.publishing", fromlist=["x"]).last_result,
+        )
         page.goto(live_server.url + "/organisaties/steunpunt/")
         assert page.locator("text=0575 765 432").count() >= 1
     finally:

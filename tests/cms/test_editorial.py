@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from support import moved, run_clock
 
 from cms.content.models import ActivityPage, InfoPagePage, OrganisationIndexPage, OrganisationPage, VacancyPage
 from cms.editorial import freshness
 from cms.editorial.groups import COORDINATORS, partner_group_name, setup_partner
-from support import moved, run_clock
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +33,7 @@ def test_partner_may_edit_own_organisation_but_not_another(client, partner):
     assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
     # Another organisation's pages: HTTP 403 with a clear Dutch page (not Wagtail's redirect).
     foreign_vacancy = VacancyPage.objects.child_of(foreign).first()
-    for url in (f"/admin/pages/{foreign.pk}/edit/", f"/admin/pages/{foreign_vacancy.pk}/edit/",
-                f"/admin/pages/add/content/vacancypage/{foreign.pk}/"):
+    for url in (f"/admin/pages/{foreign.pk}/edit/", f"/admin/pages/{foreign_vacancy.pk}/edit/", f"/admin/pages/add/content/vacancypage/{foreign.pk}/"):
         response = client.get(url)
         assert response.status_code == 403, url
         assert "U mag deze pagina niet openen" in response.content.decode()

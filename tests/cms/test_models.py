@@ -57,7 +57,9 @@ def test_imported_tree():
     org = OrganisationPage.objects.get(locale__language_code="nl", file_name="steunpunt")
     children = {type(child.specific) for child in org.get_children()}
     assert children == {ActivityPage, RespiteOfferPage, VacancyPage}
-    english = org.get_translation_or_none(org.locale.get_translation_or_none if False else __import__("wagtail.models", fromlist=["Locale"]).Locale.objects.get(language_code="en"))
+    english = org.get_translation_or_none(
+        org.locale.get_translation_or_none if False else __import__("wagtail.models", fromlist=["Locale"]).Locale.objects.get(language_code="en")
+    )
     assert english is not None and english.specific.title == "Testdorp Support Centre"
 
 

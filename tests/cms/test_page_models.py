@@ -11,12 +11,12 @@ from django.db.migrations.autodetector import MigrationAutodetector
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.questioner import NonInteractiveMigrationQuestioner
 from django.db.migrations.state import ProjectState
+from support import REPO
 
 from cms.content import codegen, kinds, pagefields
 from cms.content.models import INDEX_PAGES, PAGE_MODELS, HomePage
 from sitegen.content.model import Vacancy
 from sitegen.content.types import TYPES
-from support import REPO
 
 CMS = REPO / "cms"
 
@@ -91,8 +91,9 @@ def test_the_drift_check_notices_a_changed_content_model(monkeypatch):
 
 def _changes() -> dict:
     loader = MigrationLoader(None, ignore_no_migrations=True)
-    autodetector = MigrationAutodetector(loader.project_state(), ProjectState.from_apps(apps),
-                                         NonInteractiveMigrationQuestioner(specified_apps={"content"}, dry_run=True))
+    autodetector = MigrationAutodetector(
+        loader.project_state(), ProjectState.from_apps(apps), NonInteractiveMigrationQuestioner(specified_apps={"content"}, dry_run=True)
+    )
     return autodetector.changes(graph=loader.graph, trim_to_apps={"content"})
 
 
@@ -153,7 +154,7 @@ def test_the_cms_has_no_import_circles():
     def visit(module: str, trail: list[str], done: set[str]) -> None:
         for target in sorted(graph[module]):
             if target in trail:
-                cycles.append(" -> ".join(trail[trail.index(target):] + [target]))
+                cycles.append(" -> ".join(trail[trail.index(target) :] + [target]))
             elif target not in done:
                 visit(target, trail + [target], done)
         done.add(module)

@@ -34,9 +34,12 @@ def test_unpublish_and_delete_remove_the_file_and_the_page(site_root, django_cap
     assert not (site_root / "content" / "vacancies" / "maatje.md").exists()
     assert not page_file.exists()
 
-    offer = OrganisationPage.objects.get(file_name="steunpunt", locale__language_code="nl").get_children().type(
-        __import__("cms.content.models", fromlist=["RespiteOfferPage"]).RespiteOfferPage
-    ).first()
+    offer = (
+        OrganisationPage.objects.get(file_name="steunpunt", locale__language_code="nl")
+        .get_children()
+        .type(__import__("cms.content.models", fromlist=["RespiteOfferPage"]).RespiteOfferPage)
+        .first()
+    )
     with django_capture_on_commit_callbacks(execute=True):
         offer.delete()
     assert not (site_root / "content" / "offers" / "logeerhuis.md").exists()
@@ -127,6 +130,5 @@ def test_deleting_an_organisation_removes_its_children_files(site_root, django_c
         for translation in steunpunt.get_translations():
             translation.delete()
         steunpunt.delete()
-    for key in ("organisations/steunpunt.md", "organisations/steunpunt.en.md", "vacancies/maatje.md",
-                "activities/mantelzorgcafe.md", "offers/logeerhuis.md"):
+    for key in ("organisations/steunpunt.md", "organisations/steunpunt.en.md", "vacancies/maatje.md", "activities/mantelzorgcafe.md", "offers/logeerhuis.md"):
         assert not (content / key).exists(), key

@@ -12,8 +12,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from support import REPO
 
-from cms.content import convert
-from cms.content import kinds
+from cms.content import convert, kinds
 from cms.content.models import PAGE_MODELS, VacancyPage
 from cms.content.transfer import export_site, import_site
 from sitegen.content.parse import parse_item
@@ -25,11 +24,7 @@ pytestmark = pytest.mark.django_db
 
 def _files(root: Path) -> dict[str, bytes]:
     content = root / "content"
-    return {
-        p.relative_to(content).as_posix(): p.read_bytes()
-        for p in sorted(content.rglob("*"))
-        if p.is_file() and p.suffix in (".md", ".yaml")
-    }
+    return {p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file() and p.suffix in (".md", ".yaml")}
 
 
 def test_minimal_site_round_trip_is_byte_identical(minimal_copy, tmp_path):
@@ -155,13 +150,24 @@ def test_vacancy_fields_round_trip(title, summary, body, remote, times, days):
     from sitegen.content.model import Vacancy
 
     assume(len(body) >= 5)
-    item = Vacancy.model_validate({
-        "title": title, "summary": summary, "last_reviewed": dt.date(2026, 1, 1) + dt.timedelta(days=days),
-        "organisation": "steunpunt", "what_you_do": body, "sectors": ["zorg-en-welzijn"], "remote": remote,
-        "location": None if remote else {"place": "testdorp", "name": title},
-        "commitment": "structureel", "times": times, "contact": {"email": "a@example.org", "name": title},
-        "posted": "2026-01-01", "valid_through": "2027-12-31", "body": body,
-    })
+    item = Vacancy.model_validate(
+        {
+            "title": title,
+            "summary": summary,
+            "last_reviewed": dt.date(2026, 1, 1) + dt.timedelta(days=days),
+            "organisation": "steunpunt",
+            "what_you_do": body,
+            "sectors": ["zorg-en-welzijn"],
+            "remote": remote,
+            "location": None if remote else {"place": "testdorp", "name": title},
+            "commitment": "structureel",
+            "times": times,
+            "contact": {"email": "a@example.org", "name": title},
+            "posted": "2026-01-01",
+            "valid_through": "2027-12-31",
+            "body": body,
+        }
+    )
     parent = VacancyPage.objects.get(file_name="maatje").get_parent()
     page = VacancyPage(locale=parent.locale)
     convert.set_page_fields(page, item, "nieuw", None)
@@ -173,14 +179,17 @@ def test_vacancy_fields_round_trip(title, summary, body, remote, times, days):
 
 def test_check_and_import_agree_on_sibling_slugs(tmp_path):
     """An activity and a vacancy of one organisation with one slug: check says so, and import says the same."""
+    from support import MINIMAL_SITE, rebased_copy, run_clock
+
     from sitegen.build.pipeline import check
     from sitegen.problems import ContentError
-    from support import MINIMAL_SITE, rebased_copy, run_clock
 
     root = rebased_copy(MINIMAL_SITE, tmp_path / "site")
     vacancy = (root / "content" / "vacancies" / "maatje.md").read_text(encoding="utf-8")
     activity_slug = "mantelzorgcafe"
-    (root / "content" / "vacancies" / f"{activity_slug}.md").write_text(vacancy.replace("title: Maatje voor een oudere", "title: Gastvrouw mantelzorgcafé"), encoding="utf-8")
+    (root / "content" / "vacancies" / f"{activity_slug}.md").write_text(
+        vacancy.replace("title: Maatje voor een oudere", "title: Gastvrouw mantelzorgcafé"), encoding="utf-8"
+    )
     organiser = parse_item("activities/mantelzorgcafe.md", (root / "content" / "activities" / "mantelzorgcafe.md").read_bytes()).item.organiser
     assert organiser == parse_item("vacancies/maatje.md", vacancy.encode()).item.organisation
     problems = [p for p in check(root, run_clock()) if p.severity == "error"]

@@ -10,7 +10,6 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-
 from support import REPO
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +40,10 @@ def test_check_deploy_with_production_settings_is_clean():
     )
     result = subprocess.run(
         [sys.executable, str(REPO / "cms" / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -33,7 +33,8 @@ def _with_turkish(root: Path) -> Path:
     (content / "vocabularies" / "needs.yaml").write_text(frontmatter.dump_yaml(needs), encoding="utf-8")
     english = (content / "organisations" / "steunpunt.en.md").read_text(encoding="utf-8")
     (content / "organisations" / "steunpunt.tr.md").write_text(
-        english.replace("title: Testdorp Support Centre", "title: Testdorp Destek Merkezi"), encoding="utf-8")
+        english.replace("title: Testdorp Support Centre", "title: Testdorp Destek Merkezi"), encoding="utf-8"
+    )
     return root
 
 
@@ -144,11 +145,14 @@ def test_the_data_migration_carries_the_old_language_columns_over(tmp_path):
     manage = [sys.executable, str(REPO / "cms" / "manage.py")]
     subprocess.run(manage + ["migrate", "content", "0002", "--no-input"], env=env, check=True, capture_output=True, timeout=300)
     with sqlite3.connect(db) as connection:
-        connection.execute("INSERT INTO content_vocabulary (name, title_nl, title_en, title_ar, source_text) VALUES ('needs', 'Vraaggebieden', 'Needs', '', '')")
+        connection.execute(
+            "INSERT INTO content_vocabulary (name, title_nl, title_en, title_ar, source_text) VALUES ('needs', 'Vraaggebieden', 'Needs', '', '')"
+        )
         connection.execute(
             "INSERT INTO content_term (vocabulary_id, sort_order, slug, label_nl, label_en, label_ar, description_nl, description_en,"
             " description_ar, everyday_nl, everyday_en, everyday_ar, synonyms) VALUES (1, 0, 'respijtzorg', 'Respijtzorg', 'Respite care',"
-            " 'رعاية', 'Even vrij', '', '', 'even vrij', '', '', '')")
+            " 'رعاية', 'Even vrij', '', '', 'even vrij', '', '', '')"
+        )
     subprocess.run(manage + ["migrate", "content", "--no-input"], env=env, check=True, capture_output=True, timeout=300)
     with sqlite3.connect(db) as connection:
         title = connection.execute("SELECT title FROM content_vocabulary").fetchone()[0]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.html import escape
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 from wagtail.search import index
@@ -49,7 +50,10 @@ class ContentPage(Page):
     item_type = None  # its entry in sitegen.content.types.TYPES
 
     file_name = dbfields.CharField(
-        gettext_lazy("bestandsnaam"), max_length=200, blank=True, editable=False,
+        gettext_lazy("bestandsnaam"),
+        max_length=200,
+        blank=True,
+        editable=False,
         help_text=gettext_lazy("Naam van het bestand in content/, zonder .md. Wordt bij de eerste publicatie gekozen."),
     )
     source_text = dbfields.TextField(blank=True, editable=False)

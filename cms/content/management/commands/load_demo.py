@@ -43,9 +43,11 @@ class Command(BaseCommand):
         if not User.objects.filter(username="demo").exists():
             password = secrets.token_urlsafe(12)
             User.objects.create_superuser("demo", "demo@example.org", password)
-            self.stdout.write(self.style.WARNING(
-                f"\nBeheerder aangemaakt. Log in op http://127.0.0.1:8000/admin/ met\n  gebruikersnaam: demo\n  wachtwoord:     {password}\n"
-                "Dit wachtwoord wordt maar één keer getoond.\n"
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    f"\nBeheerder aangemaakt. Log in op http://127.0.0.1:8000/admin/ met\n  gebruikersnaam: demo\n  wachtwoord:     {password}\n"
+                    "Dit wachtwoord wordt maar één keer getoond.\n"
+                )
+            )
         result = run_build()
         self.stdout.write(self.style.SUCCESS(f"Site gebouwd: {result.outputs} bestanden in {settings.HULPWIJZER_PUBLIC}."))
