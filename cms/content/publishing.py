@@ -38,8 +38,9 @@ except ImportError:  # pragma: no cover - Windows
 
 log = logging.getLogger(__name__)
 _suspended = threading.local()
-# Shared by all threads: a commit in any thread writes everything queued so far
-# (the development server and the test live server share one SQLite connection).
+# Changes join this queue only when their transaction commits (each change is an on_commit
+# callback of its own), so a rolled-back save never reaches content/. Shared by all threads:
+# the development server and the test live server share one SQLite connection.
 _queue_lock = threading.Lock()
 _queue: Pending | None = None
 
@@ -122,11 +123,7 @@ def _pending() -> Pending:
 def queue_write(key: str, text: str) -> None:
     if getattr(_suspended, "value", False):
         return
-    with _queue_lock:
-        pending = _pending()
-        pending.removes.discard(key)
-        pending.writes[key] = text
-        pending.build = True
+    transaction.on_commit(lambda: _committed(key, text))
     # Registered on every change: after a rollback an earlier registration is gone.
     transaction.on_commit(flush)
 
@@ -134,12 +131,21 @@ def queue_write(key: str, text: str) -> None:
 def queue_remove(key: str) -> None:
     if getattr(_suspended, "value", False):
         return
+    transaction.on_commit(lambda: _committed(key, None))
+    transaction.on_commit(flush)
+
+
+def _committed(key: str, text: str | None) -> None:
+    """A change whose transaction committed: queue it for the next flush (None: remove the file)."""
     with _queue_lock:
         pending = _pending()
-        pending.writes.pop(key, None)
-        pending.removes.add(key)
+        if text is None:
+            pending.writes.pop(key, None)
+            pending.removes.add(key)
+        else:
+            pending.removes.discard(key)
+            pending.writes[key] = text
         pending.build = True
-    transaction.on_commit(flush)
 
 
 def flush() -> PublishResult | None:

@@ -79,7 +79,9 @@ def publish(django_capture_on_commit_callbacks):
 
 @pytest.fixture(autouse=True)
 def _no_leftover_writes():
-    """Writes queued in a test whose transaction was rolled back must not reach the next test's commit."""
+    """Each test starts with an empty publish queue. (Changes join it only when their transaction
+    commits, so a rolled-back test leaves nothing there; this only guards against a test that
+    committed changes and stopped before they were flushed.)"""
     from cms.content import publishing
 
     publishing._queue = None

@@ -132,3 +132,27 @@ def test_deleting_an_organisation_removes_its_children_files(site_root, django_c
         steunpunt.delete()
     for key in ("organisations/steunpunt.md", "organisations/steunpunt.en.md", "vacancies/maatje.md", "activities/mantelzorgcafe.md", "offers/logeerhuis.md"):
         assert not (content / key).exists(), key
+
+
+def test_a_rolled_back_change_never_reaches_content(site_root, publish, django_capture_on_commit_callbacks):
+    """A save that is rolled back (a failed form, an error later in the request) leaves no trace,
+    also not in the next publish."""
+    from django.db import transaction
+
+    kept = site_root / "content" / "organisations" / "steunpunt.md"
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                publishing.queue_remove("organisations/steunpunt.md")
+                publishing.queue_write("organisations/teruggedraaid.md", "niet schrijven\n")
+                raise RuntimeError("de aanvraag mislukt")
+        except RuntimeError:
+            pass
+    vacancy = VacancyPage.objects.get(file_name="maatje", locale__language_code="nl")
+    vacancy.hours = "3 uur per week"
+    result = publish(vacancy)
+    assert result.error is None
+    assert "vacancies/maatje.md" in result.written
+    assert kept.exists()
+    assert not (site_root / "content" / "organisations" / "teruggedraaid.md").exists()
+    assert "organisations/steunpunt.md" not in result.removed
