@@ -1,7 +1,8 @@
 """Languages: which ones a site has comes from site.yaml; what they are comes from Babel (CLDR).
 
 Nothing else in Hulpwijzer keeps a table of languages. A language's name (in itself and in
-Dutch), its text direction, its plural rule and the locale for dates come from CLDR, so a
+Dutch), its text direction and the locale for dates come from CLDR (its plural rule too: Babel
+writes it into a new catalogue, and the browser asks Intl.PluralRules), so a
 municipality can add Turkish, Polish, Ukrainian or Tigrinya to ``languages`` in site.yaml and
 get a complete site in it. Texts that are not translated into a language fall back to
 English, then to the site's default language (``fallbacks``).
@@ -35,10 +36,6 @@ class Language:
     direction: str  # "ltr" or "rtl"
     locale: str  # Babel locale for dates and numbers: nl_NL, en_GB, ar
     og_locale: str  # Open Graph og:locale: nl_NL, en_GB, ar_AR
-
-    def plural_index(self, count: int) -> int:
-        """Which plural form CLDR uses for ``count`` (0 = 'one' for Dutch and English)."""
-        return 0 if _locale(self.code).plural_form(count) == "one" else 1
 
 
 @functools.cache

@@ -190,6 +190,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         listing_links=(("/agenda/", N_("Bekijk alle data in de agenda")),),
         text_fields=("cost",),
         schema_type="Event",
+        hsds="service",
         related=True,
     ),
     ContentType(

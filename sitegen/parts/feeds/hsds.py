@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from sitegen.build.outputs import Output
+from sitegen.content.types import TYPES as CONTENT_TYPES
 from sitegen.graph.site_graph import SiteGraph
 from sitegen.parts.feeds.common import OPEN_DATA
 from sitegen.parts.feeds.hsds_tables import COLUMNS, TYPES, Tables, tables
@@ -71,8 +72,9 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
 
     # Counts for the list pages come from the content, without building the tables.
     lang = graph.default_lang
-    organisations = graph.items("organisation", lang)
-    services = graph.items("offer", lang) + graph.items("activity", lang)
+    # Which types HSDS sees as organizations and as services, the registry says.
+    organisations = [n for t in CONTENT_TYPES if t.hsds == "organization" for n in graph.items(t.name, lang)]
+    services = [n for t in CONTENT_TYPES if t.hsds == "service" for n in graph.items(t.name, lang)]
     term_count = sum(len(v.terms) for v in graph.vocabularies.values())
     counts = {
         "organizations": len(organisations),
