@@ -20,6 +20,7 @@ from sitegen.build.outputs import Output, listing_deps, page_path, signature_of
 from sitegen.content.types import TYPES, ContentType, Facet
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import N_, gettext_for
+from sitegen.parts.page_info import PageInfo, all_languages
 
 PAGE_NUMBER = N_("pagina %(number)s")
 
@@ -47,13 +48,6 @@ def facet_terms(graph: SiteGraph, facet: Facet, lang: str) -> list[tuple[str, st
     return terms
 
 
-def term_label(graph: SiteGraph, facet: Facet, slug: str, lang: str) -> str:
-    for extra, label in facet.extra_terms:
-        if extra == slug:
-            return gettext_for(lang)(label)
-    return graph.label(facet.vocabulary, slug, lang)
-
-
 @dataclass
 class FilterGroup:
     """What a listing template shows for one facet: its title and a link per term with items."""
@@ -63,35 +57,38 @@ class FilterGroup:
     links: list[dict]  # {"slug", "label", "url", "count", "current"}
 
 
-def filter_groups(graph: SiteGraph, lang: str, content_type: ContentType, nodes: list[Node], base: str, current: tuple[str, str] | None) -> list[FilterGroup]:
+def _by_term(content_type: ContentType, nodes: list[Node], lang: str, graph: SiteGraph) -> list[tuple[Facet, list[tuple[str, str, list[Node]]]]]:
+    """Per facet, (slug, label, matching nodes) for every term it offers: one pass over the items per facet."""
+    found = []
+    for facet in content_type.facets:
+        if facet.vocabulary not in graph.vocabularies:
+            continue
+        terms = facet_terms(graph, facet, lang)
+        matching: dict[str, list[Node]] = {slug: [] for slug, _label in terms}
+        for node in nodes:
+            values = facet.values(node.data)
+            if not values and facet.everywhere_if_empty:
+                values = list(matching)
+            for value in dict.fromkeys(values):
+                if value in matching:
+                    matching[value].append(node)
+        found.append((facet, [(slug, label, matching[slug]) for slug, label in terms]))
+    return found
+
+
+def filter_groups(graph: SiteGraph, lang: str, by_term, base: str, current: tuple[str, str] | None) -> list[FilterGroup]:
     """Links to the filter pages of a listing; terms without items are left out (except the one shown)."""
     _ = gettext_for(lang)
     groups = []
-    for facet in content_type.facets:
-        if facet.vocabulary not in graph.vocabularies:
-            continue
-        links = []
-        for slug, label in facet_terms(graph, facet, lang):
-            count = sum(1 for node in nodes if facet.matches(node.data, slug))
-            if count or current == (facet.segment, slug):
-                links.append(
-                    {"slug": slug, "label": label, "url": f"{base}{facet.segment}/{slug}/", "count": count, "current": current == (facet.segment, slug)}
-                )
+    for facet, terms in by_term:
+        links = [
+            {"slug": slug, "label": label, "url": f"{base}{facet.segment}/{slug}/", "count": len(found), "current": current == (facet.segment, slug)}
+            for slug, label, found in terms
+            if found or current == (facet.segment, slug)
+        ]
         if links:
             groups.append(FilterGroup(facet.segment, _(facet.title), links))
     return groups
-
-
-def filtered(graph: SiteGraph, content_type: ContentType, nodes: list[Node], lang: str) -> Iterable[tuple[Facet, str, list[Node]]]:
-    """(facet, term, matching nodes) for every filter page: terms with items, or every term when
-    the type's filter addresses are promised to stay (``stable_filter_urls``: partners link to them)."""
-    for facet in content_type.facets:
-        if facet.vocabulary not in graph.vocabularies:
-            continue
-        for slug, _label in facet_terms(graph, facet, lang):
-            found = [node for node in nodes if facet.matches(node.data, slug)]
-            if found or content_type.stable_filter_urls:
-                yield facet, slug, found
 
 
 def listing_outputs(graph: SiteGraph, lang: str, content_type: ContentType, extra: dict[str, Any] | None = None) -> Iterable[Output]:
@@ -102,9 +99,13 @@ def listing_outputs(graph: SiteGraph, lang: str, content_type: ContentType, extr
     nodes = current_items(graph, content_type.name, lang)
     title = _(content_type.plural)
     common = {"content_type": content_type, "type_name": content_type.name, "listing_url": base, **(extra or {})}
-    yield from _pages(graph, lang, content_type, nodes, base, path, title, [], None, common)
-    for facet, slug, found in filtered(graph, content_type, nodes, lang):
-        label = term_label(graph, facet, slug, lang)
+    by_term = _by_term(content_type, nodes, lang, graph)
+    yield from _pages(graph, lang, content_type, nodes, base, path, title, [], None, common, by_term)
+    # A filter page per term with items, or per term when the type promises its filter addresses
+    # stay (``stable_filter_urls``: partners link to them).
+    for facet, slug, label, found in ((f, slug, label, found) for f, terms in by_term for slug, label, found in terms):
+        if not found and not content_type.stable_filter_urls:
+            continue
         active = {"segment": facet.segment, "slug": slug, "facet": _(facet.title), "label": label, "all_url": base}
         yield from _pages(
             graph,
@@ -117,24 +118,15 @@ def listing_outputs(graph: SiteGraph, lang: str, content_type: ContentType, extr
             [(title, base)],
             active,
             common,
-            menu_nodes=nodes,
+            by_term,
         )
 
 
-def _pages(graph, lang, content_type: ContentType, nodes, base, path, title, crumbs, active, common, menu_nodes=None) -> Iterable[Output]:
-    from sitegen.parts.pages import PageInfo, all_languages  # PageInfo is the pages part's; no cycle at import time
-
+def _pages(graph, lang, content_type: ContentType, nodes, base, path, title, crumbs, active, common, by_term) -> Iterable[Output]:
     _ = gettext_for(lang)
     size = content_type.page_size
     count = max(1, math.ceil(len(nodes) / size))
-    groups = filter_groups(
-        graph,
-        lang,
-        content_type,
-        menu_nodes if menu_nodes is not None else nodes,
-        common["listing_url"],
-        None if active is None else (active["segment"], active["slug"]),
-    )
+    groups = filter_groups(graph, lang, by_term, common["listing_url"], None if active is None else (active["segment"], active["slug"]))
     for number in range(1, count + 1):
         suffix = "" if number == 1 else f"pagina/{number}/"
         page = PageInfo(
