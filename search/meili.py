@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from search.documents import FACETS, digest, documents
 LOCALES = {"nl": "nld", "en": "eng", "ar": "ara", "tr": "tur", "pl": "pol", "uk": "ukr"}
 FACET_FIELDS = ["type", *FACETS]
 REQUEST_TIMEOUT = 5  # seconds per request: an unreachable server must not hold up a publish
+TASK_TIMEOUT = 120  # seconds to wait for one index's tasks (10,000 documents index in well under that)
 BATCH = 1000
 
 
@@ -127,9 +129,10 @@ def sync(graph, url: str, master_key: str, state_file: Path) -> dict[str, tuple[
         settings_digest = hashlib.blake2b(json.dumps(wanted_settings, sort_keys=True).encode(), digest_size=12).hexdigest()
         lang_state = state.get(lang, {})
         previous = lang_state.get("documents", {})
+        tasks = []  # what Meilisearch queued for this language; awaited before the state says "done"
         if lang_state.get("settings") != settings_digest:
-            client.create_index(uid, {"primaryKey": "id"})  # a task; harmless when the index exists
-            index.update_settings(wanted_settings)
+            client.create_index(uid, {"primaryKey": "id"})  # a task; fails harmlessly when the index exists
+            tasks.append(("instellingen", index.update_settings(wanted_settings)))
             previous = _existing(index)
         else:
             # Trust the saved state only while the index still holds what we think it holds.
@@ -142,14 +145,36 @@ def sync(graph, url: str, master_key: str, state_file: Path) -> dict[str, tuple[
         docs = index_documents(graph, lang)
         upserts, deletes, new_state = plan_changes(previous, docs)
         for start in range(0, len(upserts), BATCH):
-            index.add_documents(upserts[start : start + BATCH], primary_key="id")
+            tasks.append(("documenten", index.add_documents(upserts[start : start + BATCH], primary_key="id")))
         if deletes:
-            index.delete_documents(filter=delete_filter(deletes))
+            tasks.append(("verwijderen", index.delete_documents(filter=delete_filter(deletes))))
+        _await(client, uid, tasks)
+        # Only what Meilisearch confirmed is remembered: after a failure the next build sends it again.
         state[lang] = {"settings": settings_digest, "documents": new_state}
         report[lang] = (len(upserts), len(deletes))
-    state_file.parent.mkdir(parents=True, exist_ok=True)
-    state_file.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+        state_file.parent.mkdir(parents=True, exist_ok=True)
+        state_file.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
     return report
+
+
+class SyncFailed(RuntimeError):
+    """Meilisearch refused or did not finish a task; the message names the index, the task and why."""
+
+
+def _await(client, uid: str, tasks: list) -> None:
+    """Wait for every task of one index (``TASK_TIMEOUT`` in all) and raise when one failed."""
+    from meilisearch.errors import MeilisearchTimeoutError
+
+    deadline = time.monotonic() + TASK_TIMEOUT
+    for what, info in tasks:
+        left = max(1, int((deadline - time.monotonic()) * 1000))
+        try:
+            task = client.wait_for_task(info.task_uid, timeout_in_ms=left, interval_in_ms=100)
+        except MeilisearchTimeoutError:
+            raise SyncFailed(f"{uid}: {what} (taak {info.task_uid}) is na {TASK_TIMEOUT} seconden nog niet klaar") from None
+        if task.status != "succeeded":
+            error = task.error or {}
+            raise SyncFailed(f"{uid}: {what} (taak {info.task_uid}) {task.status}: {error.get('code', '')} {error.get('message', '')}".strip())
 
 
 def _existing(index) -> dict[str, str]:
