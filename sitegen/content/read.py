@@ -1,7 +1,8 @@
 """Reading: content/ into a validated ``Site`` (the graph plus the digests that make fingerprints).
 
-The parse of each file is cached in ``.hulpwijzer/parse-cache.pickle``, keyed by size and
-modification time and invalidated when the code changes, so a rebuild parses only what changed.
+The parse of each file is cached in ``.hulpwijzer/parse-cache.pickle``, keyed by size,
+modification and change time and inode, and invalidated when the code changes, so a rebuild
+parses only what changed.
 """
 
 from __future__ import annotations
@@ -53,11 +54,11 @@ def content_files(root: Path) -> list[Path]:
 
 
 def read_content(root: Path, code_digest: str | None = None, default_lang: str = "nl") -> tuple[list[ParsedItem], list[Problem]]:
-    """Parse every content file, reusing the parse of files whose size and mtime did not change.
+    """Parse every content file, reusing the parse of files whose size, times and inode did not change.
     A file without a language in its name is in ``default_lang`` (the site's first language)."""
     code_digest = (code_digest or _code_digest()) + "|" + default_lang
     cache_path = state_dir(root) / "parse-cache.pickle"
-    cache: dict[str, tuple[int, int, ParsedItem]] = {}
+    cache: dict[str, tuple[tuple[int, ...], ParsedItem]] = {}
     if cache_path.exists():
         try:
             with cache_path.open("rb") as handle:
@@ -69,20 +70,23 @@ def read_content(root: Path, code_digest: str | None = None, default_lang: str =
     content = root / "content"
     parsed: list[ParsedItem] = []
     problems: list[Problem] = []
-    fresh: dict[str, tuple[int, int, ParsedItem]] = {}
+    fresh: dict[str, tuple[tuple[int, ...], ParsedItem]] = {}
     for path in content_files(root):
         key = path.relative_to(content).as_posix()
         stat = path.stat()
+        # Tools such as cp -p, rsync -a and touch -r keep the modification time, so the change
+        # time and the inode (os.replace gives a new one) are part of what says "unchanged".
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns, stat.st_ino)
         cached = cache.get(key)
-        if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
-            entry = cached[2]
+        if cached is not None and cached[0] == stamp:
+            entry = cached[1]
         else:
             entry = parse_item(key, path.read_bytes(), default_lang=default_lang)
-        fresh[key] = (stat.st_mtime_ns, stat.st_size, entry)
+        fresh[key] = (stamp, entry)
         parsed.append(entry)
         problems.extend(entry.problems)
     _warn_strays(root, problems)
-    if fresh.keys() != cache.keys() or any(fresh[k][:2] != cache[k][:2] for k in fresh):
+    if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
