@@ -51,7 +51,7 @@ from support import MINIMAL_SITE, build_site, copy_site
 
 from sitegen.clock import TIMEZONE, Clock
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 DST_MOMENTS = (
     dt.datetime(2027, 3, 28, 1, 30, tzinfo=UTC),  # 03:30 CEST, half an hour after summer time starts
     dt.datetime(2027, 10, 31, 0, 30, tzinfo=UTC),  # 02:30 CEST, half an hour before the clocks go back
@@ -67,7 +67,11 @@ TITLES = ("Maatje voor een oudere", "Aan de slag", "Zorg & welzijn", "Ëerst dit
 SUMMARIES = ("Een korte samenvatting.", "Voor mantelzorgers in Testdorp.", "Samen <iets> doen & praten.", "Hulp bij het huishouden.")
 DELETABLE = ("vacancies", "activities", "pages", "offers")
 TERMS = {
-    "vacancies": {"sectors": [["zorg-en-welzijn"], ["sport"], ["sport", "zorg-en-welzijn"]], "commitment": ["eenmalig", "structureel"], "times": [[], ["avond"], ["overdag", "avond"]]},
+    "vacancies": {
+        "sectors": [["zorg-en-welzijn"], ["sport"], ["sport", "zorg-en-welzijn"]],
+        "commitment": ["eenmalig", "structureel"],
+        "times": [[], ["avond"], ["overdag", "avond"]],
+    },
     "activities": {"activity_type": ["lotgenotencontact", "cursus"], "needs": [[], ["emotionele-steun"], ["respijtzorg", "informatie-en-advies"]]},
     "pages": {"needs": [[], ["respijtzorg"], ["emotionele-steun"]], "audiences": [[], ["alle-mantelzorgers"], ["jonge-mantelzorgers"]]},
     "offers": {"forms": [["logeeropvang"], ["dagopvang"]], "funding": [[], ["wmo"], ["gratis", "wmo"]]},
@@ -278,25 +282,55 @@ class IncrementalEqualsClean(RuleBasedStateMachine):
 
     # --------------------------------------------------------------- adding
 
-    @rule(stem=st.sampled_from(("aa", "nieuw", "zz")), title=st.sampled_from(TITLES), summary=st.sampled_from(SUMMARIES),
-          posted=st.integers(-30, 0), valid=st.integers(-2, 30), remote=st.booleans(), sectors=st.sampled_from(TERMS["vacancies"]["sectors"]))
+    @rule(
+        stem=st.sampled_from(("aa", "nieuw", "zz")),
+        title=st.sampled_from(TITLES),
+        summary=st.sampled_from(SUMMARIES),
+        posted=st.integers(-30, 0),
+        valid=st.integers(-2, 30),
+        remote=st.booleans(),
+        sectors=st.sampled_from(TERMS["vacancies"]["sectors"]),
+    )
     def add_vacancy(self, stem, title, summary, posted, valid, remote, sectors):
         posted_on = self.today + dt.timedelta(days=posted)
-        data = {"title": title, "summary": summary, "last_reviewed": posted_on, "organisation": "steunpunt", "what_you_do": "Iets goeds doen.",
-                "sectors": sectors, "commitment": "eenmalig", "contact": {"email": "vrijwilligers@example.org"},
-                "posted": posted_on, "valid_through": max(posted_on, self.today + dt.timedelta(days=valid))}
+        data = {
+            "title": title,
+            "summary": summary,
+            "last_reviewed": posted_on,
+            "organisation": "steunpunt",
+            "what_you_do": "Iets goeds doen.",
+            "sectors": sectors,
+            "commitment": "eenmalig",
+            "contact": {"email": "vrijwilligers@example.org"},
+            "posted": posted_on,
+            "valid_through": max(posted_on, self.today + dt.timedelta(days=valid)),
+        }
         if remote:
             data["remote"] = True
         else:
             data["location"] = {"place": "buitenhoek"}
         write_item(self.fresh_name("vacancies", stem), data)
 
-    @rule(stem=st.sampled_from(("aa", "nieuw", "zz")), title=st.sampled_from(TITLES), days=st.integers(-3, 100), hour=st.sampled_from(HOURS),
-          minutes=st.sampled_from((60, 150, 600)), recurrence=st.sampled_from((None, "FREQ=DAILY;COUNT=3", "FREQ=WEEKLY;COUNT=4", "FREQ=MONTHLY;BYDAY=3TU;COUNT=3")))
+    @rule(
+        stem=st.sampled_from(("aa", "nieuw", "zz")),
+        title=st.sampled_from(TITLES),
+        days=st.integers(-3, 100),
+        hour=st.sampled_from(HOURS),
+        minutes=st.sampled_from((60, 150, 600)),
+        recurrence=st.sampled_from((None, "FREQ=DAILY;COUNT=3", "FREQ=WEEKLY;COUNT=4", "FREQ=MONTHLY;BYDAY=3TU;COUNT=3")),
+    )
     def add_activity(self, stem, title, days, hour, minutes, recurrence):
         start, end = activity_times(self.today + dt.timedelta(days=days), hour, minutes)
-        data = {"title": title, "summary": "Samen iets doen.", "last_reviewed": self.today, "organiser": "steunpunt",
-                "activity_type": "cursus", "start": start, "end": end, "online": True}
+        data = {
+            "title": title,
+            "summary": "Samen iets doen.",
+            "last_reviewed": self.today,
+            "organiser": "steunpunt",
+            "activity_type": "cursus",
+            "start": start,
+            "end": end,
+            "online": True,
+        }
         if recurrence:
             data["recurrence"] = {"rrule": recurrence}
         write_item(self.fresh_name("activities", stem), data)
@@ -310,7 +344,9 @@ class IncrementalEqualsClean(RuleBasedStateMachine):
     @rule(data=st.data(), title=st.sampled_from(("Some time off", "Ab")))
     def translate_page(self, data, title):
         key = data.draw(st.sampled_from([k for k in self.dutch_items(("pages",)) if not (self.content / k.replace(".md", ".en.md")).exists()]))
-        write_item(self.content / key.replace(".md", ".en.md"), {"title": title, "summary": "A page in English.", "last_reviewed": self.today}, "\nIn English.\n")
+        write_item(
+            self.content / key.replace(".md", ".en.md"), {"title": title, "summary": "A page in English.", "last_reviewed": self.today}, "\nIn English.\n"
+        )
 
     # --------------------------------------------------------------- deleting and renaming
 
@@ -331,7 +367,7 @@ class IncrementalEqualsClean(RuleBasedStateMachine):
         target = self.fresh_name(path.parent.name, stem)
         if with_translations:
             for translation in path.parent.glob(path.stem + ".*.md"):
-                os.rename(translation, target.with_name(target.stem + translation.name[len(path.stem):]))
+                os.rename(translation, target.with_name(target.stem + translation.name[len(path.stem) :]))
         os.rename(path, target)
 
 
