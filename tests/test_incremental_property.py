@@ -43,7 +43,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -389,15 +388,8 @@ def test_incremental_build_equals_clean_build_after_any_steps():
     run_state_machine_as_test(IncrementalEqualsClean, settings=SETTINGS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse cache (sitegen/content/read.py) is keyed by (st_mtime_ns, st_size) only: an edit that keeps both "
-    "(same-length text written by a tool that keeps the modification time, e.g. cp -p, rsync -a, touch -r, tar x, "
-    "or two writes within one timestamp tick of a coarse filesystem) is never re-read, so the incremental build keeps "
-    "the old text while a clean build of the same content shows the new one. st_ctime_ns (not settable by tools) or "
-    "st_ino (os.replace gives a new one) in the key would catch it.",
-)
 def test_same_size_edit_that_keeps_the_mtime_is_seen(tmp_path):
+    """cp -p, rsync -a, touch -r keep the modification time: the parse cache must still see the edit."""
     root = copy_site(MINIMAL_SITE, tmp_path / "site")
     clock = Clock(STARTS[0])
     build_site(root, clock=clock)
