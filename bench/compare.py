@@ -61,7 +61,7 @@ def parse_summary(text: str) -> dict | None:
     match = SUMMARY.search(text)
     if not match:
         return None
-    return dict(zip(("items", "outputs", "written", "kept", "removed"), map(int, match.groups())))
+    return dict(zip(("items", "outputs", "written", "kept", "removed"), map(int, match.groups()), strict=True))
 
 
 def ratio(a: float | None, b: float | None) -> float | None:
@@ -73,13 +73,18 @@ def median(runs: list[dict], key: str) -> float | None:
     return statistics.median(values) if values else None
 
 
+def fmt(value: float | None, unit: str = "s") -> str:
+    if value is None:
+        return "–"
+    return {"x": f"{value:.2f}×", "MiB": f"{value:.0f} MiB"}.get(unit, f"{value:.2f} s")
+
+
 def table(results: dict) -> str:
     """Medians per kind of build and the ratio Hulpwijzer/Hugo (below 1: Hulpwijzer is faster or smaller)."""
     lines = [
         "| build | Hulpwijzer wall | Hugo wall | ratio | Hulpwijzer CPU | Hugo CPU | ratio | Hulpwijzer peak RSS | Hugo peak RSS | ratio |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    fmt = lambda v, unit="s": "–" if v is None else (f"{v:.2f}×" if unit == "x" else f"{v:.0f} MiB" if unit == "MiB" else f"{v:.2f} s")  # noqa: E731
     for kind, label in (("clean", "clean"), ("edit", "one vacancy edited, until visible"), ("nochange", "no change")):
         hw, hugo = results.get(kind, {}).get("hulpwijzer", []), results.get(kind, {}).get("hugo", [])
         if not hw and not hugo:
@@ -91,7 +96,7 @@ def table(results: dict) -> str:
         lines.append("| " + " | ".join(cells) + " |")
         if kind == "edit" and median(hugo, "server_ms") is not None:
             server = median(hugo, "server_ms") / 1000
-            cells = ["one vacancy edited, hugo server's own \"Total in\"", fmt(median(hw, "wall")), fmt(server), fmt(ratio(median(hw, "wall"), server), "x")]
+            cells = ['one vacancy edited, hugo server\'s own "Total in"', fmt(median(hw, "wall")), fmt(server), fmt(ratio(median(hw, "wall"), server), "x")]
             lines.append("| " + " | ".join(cells + ["", "", "", "", "", ""]) + " |")
     return "\n".join(lines)
 
@@ -117,7 +122,9 @@ def run(command: list[str], cwd: Path = REPO) -> dict:
 
 def hulpwijzer(site: Path, *extra: str, today: dt.date = TODAY, quiet: bool = True) -> list[str]:
     # `python -m` from the repository, so this checkout's sitegen runs, not an installed one
-    return [sys.executable, "-m", "sitegen.cli.main", "--root", str(site), "build", "--today", today.isoformat(), "--jobs", "0", *extra] + (["--quiet"] if quiet else [])
+    return [sys.executable, "-m", "sitegen.cli.main", "--root", str(site), "build", "--today", today.isoformat(), "--jobs", "0", *extra] + (
+        ["--quiet"] if quiet else []
+    )
 
 
 def edit_title(path: Path, version: int) -> str:
@@ -205,7 +212,7 @@ def machine() -> dict:
     git = lambda *a: subprocess.run(["git", *a], cwd=REPO, capture_output=True, text=True).stdout.strip()  # noqa: E731
     sitegen = subprocess.run([sys.executable, "-c", "import sitegen; print(sitegen.__file__)"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     return {
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": git("rev-parse", "--short", "HEAD") + (" (with uncommitted changes)" if git("status", "--porcelain", "--untracked-files=no") else ""),
         "nproc": os.cpu_count(),
         "cpu": model.group(1) if model else platform.processor(),
@@ -253,7 +260,10 @@ def main() -> None:
         measured = {k: v for k, v in measured.items() if k not in ("stdout", "stderr")}
         results[kind][tool].append(measured)
         extra = f", server {measured['server_ms']:.0f} ms" if measured.get("server_ms") is not None else ""
-        print(f"  {kind:8} {tool:10} wall {measured['wall']:7.2f} s  cpu {measured['cpu']:7.2f} s  rss {measured['rss_mib']:6.0f} MiB  load {measured['load']:.2f}{extra}", flush=True)
+        print(
+            f"  {kind:8} {tool:10} wall {measured['wall']:7.2f} s  cpu {measured['cpu']:7.2f} s  rss {measured['rss_mib']:6.0f} MiB  load {measured['load']:.2f}{extra}",
+            flush=True,
+        )
 
     # A first build of each (parse cache, page cache, Go's first start) that is not counted.
     print("warming up: one untimed build of each", flush=True)
@@ -287,8 +297,15 @@ def main() -> None:
     next_day = run(hulpwijzer(site, today=TODAY + dt.timedelta(days=1), quiet=False))
     counts = parse_summary(next_day["stdout"]) or {}
     rendered = re.search(r"render: (\d+)/(\d+)", next_day["stderr"])  # the progress log names the outputs rendered
-    results["next_day"] = {**{k: v for k, v in next_day.items() if k not in ("stdout", "stderr")}, **counts, "rendered": int(rendered.group(2)) if rendered else None}
-    print(f"  next day: {counts.get('written')} of {counts.get('outputs')} files written, {results['next_day']['rendered']} rendered, wall {next_day['wall']:.2f} s", flush=True)
+    results["next_day"] = {
+        **{k: v for k, v in next_day.items() if k not in ("stdout", "stderr")},
+        **counts,
+        "rendered": int(rendered.group(2)) if rendered else None,
+    }
+    print(
+        f"  next day: {counts.get('written')} of {counts.get('outputs')} files written, {results['next_day']['rendered']} rendered, wall {next_day['wall']:.2f} s",
+        flush=True,
+    )
     run(hulpwijzer(site))  # back to the fixed date for any later run with --keep
 
     print()
@@ -299,10 +316,25 @@ def main() -> None:
     print(table(results))
     nd = results["next_day"]
     if nd.get("outputs"):
-        print(f"next day, no edits: {nd['written']} of {nd['outputs']} files written ({100 * nd['written'] / nd['outputs']:.1f} %), rendered {nd['rendered']}, {nd['wall']:.2f} s")
+        print(
+            f"next day, no edits: {nd['written']} of {nd['outputs']} files written ({100 * nd['written'] / nd['outputs']:.1f} %), rendered {nd['rendered']}, {nd['wall']:.2f} s"
+        )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"machine": info, "items": args.items, "langs": args.langs, "rounds": args.rounds, "hugo_fast_render": not args.hugo_full_rebuild, "results": results}, indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "machine": info,
+                    "items": args.items,
+                    "langs": args.langs,
+                    "rounds": args.rounds,
+                    "hugo_fast_render": not args.hugo_full_rebuild,
+                    "results": results,
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
         print(f"written to {args.json}")
 
 
