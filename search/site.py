@@ -53,7 +53,7 @@ def plan(ctx) -> Iterable[Output]:
     for lang in graph.languages:
         yield _search_page(ctx, lang)
         url = search_url(graph, lang)
-        yield Output(page_path(url + DATA_FILE), deps=frozenset({"@all"}), render=lambda lang=lang: query_data_json(graph, lang))
+        yield Output(page_path(url + DATA_FILE), render=lambda lang=lang: query_data_json(graph, lang))
 
 
 def template_globals(ctx, lang: str) -> dict:
@@ -94,7 +94,6 @@ def _search_page(ctx, lang: str) -> Output:
     access = ctx.browser_search  # search.browser_keys: None, the search key or a tenant token
     return Output(
         page_path(url),
-        deps=frozenset(),
         template="search.html",
         lang=lang,
         context={

@@ -77,6 +77,20 @@ def stale_before(today: dt.date, months: int) -> dt.date:
     return today - relativedelta(months=months)
 
 
+def first_day_from(moment: dt.datetime) -> dt.date:
+    """The first build date whose start (midnight in the Netherlands) is at or after ``moment``."""
+    day = local(moment).date()
+    return day if start_of_day(day) >= moment else day + dt.timedelta(days=1)
+
+
+def stale_from(reviewed: dt.date, months: int) -> dt.date:
+    """The first build date on which an item last reviewed on ``reviewed`` is stale (``stale_before``)."""
+    day = reviewed + relativedelta(months=months) - dt.timedelta(days=4)
+    while not reviewed < stale_before(day, months):
+        day += dt.timedelta(days=1)
+    return day
+
+
 def dst_changes(after: dt.date, count: int = 2) -> list[dt.date]:
     """The next days on which the Netherlands switches to or from summer time."""
     found, day = [], after

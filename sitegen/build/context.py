@@ -22,6 +22,7 @@ T = TypeVar("T")
 
 @dataclass(eq=False)
 class BuildContext:
+    build_wide = True  # the same for every output (sitegen.build.fingerprint)
     root: Path
     clock: Clock
     graph: Any  # sitegen.graph.site_graph.SiteGraph

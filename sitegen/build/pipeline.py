@@ -4,15 +4,14 @@ Atomic: everything is written to a staging folder next to ``public/``; only a
 complete, valid build is swapped in (with one atomic ``renameat2`` exchange on
 Linux). A content error or a crash leaves ``public/`` exactly as it was.
 
-Incremental: each output has a fingerprint made of the digests of the content
-files it depends on plus everything global (theme, site.yaml, vocabularies,
-code, build date). Outputs whose fingerprint did not change are carried over
-from the previous build as hard links; the rest are rendered, in parallel.
+Incremental: an output that is still right — same plan, same values for what it read last
+time, a build date inside the days those reads hold for (``sitegen.build.fingerprint``) — is
+carried over from the previous build as a hard link; the rest are rendered, in parallel, and
+record what they read for the next build.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from sitegen.build import parts
 from sitegen.build.context import BuildContext
+from sitegen.build.fingerprint import Reader, Record, plan_digest
 from sitegen.build.outputs import Output
 from sitegen.build.publish import copy_tree_as_links, remove_unplanned, swap
 from sitegen.build.render import Renderer, Theme, resolve_content_link
@@ -29,6 +29,8 @@ from sitegen.build.state import build_lock, load_state, save_state
 from sitegen.build.write import RenderError, render_all
 from sitegen.clock import Clock
 from sitegen.content.read import Site, load_site, media_files
+from sitegen.graph import reads as recorded
+from sitegen.graph.reads import Reads
 from sitegen.problems import ContentError, Problem
 
 __all__ = ["BuildOptions", "BuildResult", "RenderError", "build", "check", "prepare"]
@@ -106,28 +108,25 @@ def check_links(site: Site, outputs: list[Output]) -> list[Problem]:
 # ----------------------------------------------------------------------------- planning
 
 
-def fingerprints(outputs: list[Output], site: Site, theme: Theme, ctx: BuildContext) -> dict[str, str]:
+def global_inputs(site: Site, theme: Theme, ctx: BuildContext) -> str:
+    """What every output depends on: the code, the theme, site.yaml, the vocabularies and the
+    parts' per-build inputs (not the build date: time is recorded per output)."""
     graph = site.graph
-    global_part = "|".join((site.digests["@code"], theme.digest, graph.site_digest, graph.vocab_digest, graph.today.isoformat(), *ctx.fingerprint_inputs))
-    table = {}
-    digests = site.digests
-    for output in outputs:
-        hasher = hashlib.blake2b(global_part.encode(), digest_size=16)
-        for dep in sorted(output.deps):
-            hasher.update(b"\0" + dep.encode() + b"=" + digests.get(dep, "-").encode())
-        if output.signature:
-            hasher.update(b"\0@signature=" + output.signature.encode())
-        table[output.path] = hasher.hexdigest()
-    return table
+    return "|".join((site.digests["@code"], theme.digest, graph.site_digest, graph.vocab_digest, *ctx.fingerprint_inputs))
+
+
+def _media(path: Path, key: str) -> bytes:
+    recorded.key(key)  # its digest is the file's (sitegen.content.read)
+    return path.read_bytes()
 
 
 def _asset_outputs(theme: Theme, root: Path) -> list[Output]:
     outputs = []
     for name, path in theme.files("static").items():
         public = theme.assets[name].lstrip("/")
-        outputs.append(Output(public, deps=frozenset(), render=(lambda p=path: p.read_bytes())))
+        outputs.append(Output(public, render=(lambda p=path: p.read_bytes())))
     for key, path in media_files(root).items():
-        outputs.append(Output(key, deps=frozenset({key}), render=(lambda p=path: p.read_bytes())))
+        outputs.append(Output(key, render=(lambda path=path, key=key: _media(path, key))))
     return outputs
 
 
@@ -206,9 +205,12 @@ def _build(options: BuildOptions) -> BuildResult:
     if errors or (options.strict and result.warnings):
         raise ContentError(sorted(errors if errors else result.warnings))
 
-    table = fingerprints(outputs, site, theme, ctx)
+    today = options.clock.today
+    global_part = global_inputs(site, theme, ctx)
+    plans = [plan_digest(output, global_part) for output in outputs]
     state = load_state(root, public)
-    previous = state.get("outputs", {})  # what public/ holds now
+    previous = {path: Record.from_plain(data) for path, data in state.get("outputs", {}).items()}  # what public/ holds now
+    old_groups = {name: Reads.from_plain(data) for name, data in state.get("groups", {}).items()}
     staging = public.with_name(f".{public.name}.staging")
     # The site before the current one, kept after the last swap: updating it needs only the
     # outputs that changed in the last two builds, instead of copying and deleting the whole tree.
@@ -228,22 +230,38 @@ def _build(options: BuildOptions) -> BuildResult:
             copy_tree_as_links(public, staging)
         else:
             staging.mkdir(parents=True)
-        base = previous if reuse else {}
+        base = {path: record.fingerprint for path, record in previous.items()} if reuse else {}
     result.timings["copy"] = time.perf_counter() - step
 
-    todo = [i for i, output in enumerate(outputs) if base.get(output.path) != table[output.path] or not (staging / output.path).exists()]
+    step = time.perf_counter()
+    old = Reader(site.graph, site.digests, old_groups)
+    records: dict[str, Record] = {}
+    todo = []
+    for index, output in enumerate(outputs):
+        record = previous.get(output.path) if reuse else None
+        if record is not None and old.still_right(record, plans[index], today):
+            records[output.path] = record  # unchanged since the published build ...
+            if base.get(output.path) == record.fingerprint and (staging / output.path).exists():
+                continue  # ... and in the tree being updated
+        todo.append(index)
+    result.timings["compare"] = time.perf_counter() - step
     wanted = {output.path for output in outputs}
     step = time.perf_counter()
     try:
         jobs = options.jobs or os.cpu_count() or 1
-        render_all(outputs, todo, ctx.renderer, staging, jobs, options.progress)
+        found, worker_groups = render_all(outputs, todo, ctx.renderer, staging, jobs, options.progress)
         result.timings["render"] = time.perf_counter() - step
         step = time.perf_counter()
+        new = Reader(site.graph, site.digests, {**old_groups, **site.graph.groups, **worker_groups})
+        for index, reads in found.items():
+            path = outputs[index].path
+            if path not in records:
+                records[path] = new.record(plans[index], reads, today)
         # Remove every unplanned file (deleted or renamed items); post-build steps write their folders anew.
         remove_unplanned(staging, wanted)
         # What differs from the published site (the staging folder may be two builds old).
         if reuse:
-            result.changed = {output.path for output in outputs if previous.get(output.path) != table[output.path]}
+            result.changed = {path for path, record in records.items() if path not in previous or previous[path].fingerprint != record.fingerprint}
         else:
             result.changed = set(wanted)  # a clean build redoes everything, post-build steps too
         removed = len(set(previous) - wanted) if previous else 0
@@ -259,7 +277,13 @@ def _build(options: BuildOptions) -> BuildResult:
     swap(staging, public)
     if had_public:
         os.rename(staging, spare)  # the old site: next build's starting point
-    save_state(root, public, table, spare=previous if had_public else {})
+    save_state(
+        root,
+        public,
+        {path: record.plain() for path, record in records.items()},
+        spare={path: record.fingerprint for path, record in previous.items()} if had_public else {},
+        groups={name: reads.plain() for name, reads in new.referenced_groups(records.values()).items()},
+    )
     result.timings["swap"] = time.perf_counter() - step
     step = time.perf_counter()
     # Only now, with the new site live, do parts talk to the world (the Meilisearch index).

@@ -29,7 +29,7 @@ def render_preview(root: Path, key: str, text: str, clock: Clock) -> str:
     if entry.item is None:
         raise ContentError(sorted(entry.problems))
     parsed = [other for other in site.parsed if other.key != key and other.item is not None] + [entry]
-    graph, problems = build_graph(site.graph.site, site.graph.vocabularies, parsed, site.graph.today)
+    graph, problems = build_graph(site.graph.site, site.graph.vocabularies, parsed, site.graph.day)
     errors = [problem for problem in problems if problem.severity == "error" and problem.path == "content/" + key]
     if errors:
         raise ContentError(sorted(errors))

@@ -26,6 +26,8 @@ THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
 class Theme:
     """A theme folder with its fallbacks: a custom theme overrides files of 'default'."""
 
+    build_wide = True  # the same for every output (sitegen.build.fingerprint)
+
     folders: list[Path]
 
     @classmethod
@@ -100,6 +102,8 @@ class Renderer:
     ``globals_for(lang)`` gives the names the parts add to their templates (their
     ``template_globals`` hooks), so the renderer knows no part."""
 
+    build_wide = True  # the same for every output (sitegen.build.fingerprint)
+
     def __init__(self, theme: Theme, graph, globals_for: Callable[[str], dict] | None = None):
         self.theme = theme
         self.graph = graph
@@ -127,7 +131,6 @@ class Renderer:
                 lang=lang,
                 dir=languages.direction(lang),
                 direction=languages.direction,
-                today=self.graph.today,
                 label=lambda vocabulary, slug: self.graph.label(vocabulary, slug, lang),
                 localized=lambda text: localized(text, lang, self.graph.default_lang),
                 home_url=self.home_url(lang),
@@ -148,10 +151,11 @@ class Renderer:
             self._environments[lang] = env
         return self._environments[lang]
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - a renderer lives for one build; the cache goes with it
     def markdown(self, text: str) -> Markup:
-        """Markdown to safe HTML; cached because the same text shows on several pages."""
-        return Markup(markdown.render(text, link_resolver=self.link_resolver).html)
+        """Markdown to safe HTML; cached because the same text shows on several pages (through the
+        graph's memo, so the items its links resolve to are recorded for every page showing it)."""
+        key = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+        return self.graph.memo("markdown", key, lambda: Markup(markdown.render(text, link_resolver=self.link_resolver).html))
 
     def render(self, template: str, lang: str, context: dict[str, Any]) -> str:
         return self.environment(lang).get_template(template).render(context)
@@ -181,10 +185,10 @@ def resolve_content_link(graph, href: str, from_key: str = "pages/x.md"):
     path = href.split("#", 1)[0]
     parts = [part for part in path.split("/") if part not in ("", ".", "..")]
     if len(parts) >= 2:
-        return graph.by_key.get("/".join(parts[-2:]))
+        return graph.node("/".join(parts[-2:]))
     if len(parts) == 1:
         folder = from_key.split("/", 1)[0]
-        return graph.by_key.get(f"{folder}/{parts[0]}")
+        return graph.node(f"{folder}/{parts[0]}")
     return None
 
 

@@ -1,5 +1,7 @@
-"""What a build keeps next to the site in ``.hulpwijzer/``: the fingerprints of the published
-and spare trees per output folder, and the lock that lets one build run at a time."""
+"""What a build keeps next to the site in ``.hulpwijzer/``: per output folder, what each
+published output was planned with and read (``sitegen.build.fingerprint.Record``), the reads of
+the memoised values they used, the fingerprints of the spare tree; and the lock that lets one
+build run at a time."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 
 def state_dir(root: Path) -> Path:
@@ -37,11 +39,11 @@ def state_file(root: Path, public: Path) -> Path:
     return state_dir(root) / f"state-{name}.json"
 
 
-def save_state(root: Path, public: Path, table: dict[str, str], spare: dict[str, str]) -> None:
+def save_state(root: Path, public: Path, outputs: dict[str, dict], spare: dict[str, str], groups: dict[str, dict]) -> None:
     path = state_file(root, public)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"version": STATE_VERSION, "outputs": table, "spare": spare}, sort_keys=True))
+    tmp.write_text(json.dumps({"version": STATE_VERSION, "outputs": outputs, "spare": spare, "groups": groups}, sort_keys=True))
     os.replace(tmp, path)
 
 

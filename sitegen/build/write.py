@@ -16,6 +16,8 @@ import jinja2
 
 from sitegen.build.outputs import Output
 from sitegen.build.render import Renderer
+from sitegen.graph import reads as recorded
+from sitegen.graph.reads import Reads
 
 SERIAL_BELOW = 64  # outputs: fewer than this are quicker rendered without forking
 
@@ -24,10 +26,12 @@ class RenderError(Exception):
     """A template or generator failed; the message names the output and the template line."""
 
 
-def write(staging: Path, output: Output, renderer: Renderer) -> None:
+def write(staging: Path, output: Output, renderer: Renderer) -> Reads:
+    """Render one output into the staging folder; returns what it read (sitegen.graph.reads)."""
     target = staging / output.path
     try:
-        content = output.produce(renderer)
+        with recorded.recording() as reads:
+            content = output.produce(renderer)
     except jinja2.TemplateSyntaxError as error:
         raise RenderError(f"/{output.path}: fout in sjabloon {error.filename or error.name}, regel {error.lineno}: {error.message}") from None
     except jinja2.TemplateNotFound as error:
@@ -40,18 +44,35 @@ def write(staging: Path, output: Output, renderer: Renderer) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.write_bytes(content)
     os.replace(tmp, target)
+    return reads
 
 
-def render_all(outputs: list[Output], todo: list[int], renderer: Renderer, staging: Path, jobs: int, progress) -> None:
+def _used_groups(groups: dict[str, Reads], found: list[Reads]) -> dict[str, Reads]:
+    """The memoised values these reads used, directly or through each other (sent to the parent)."""
+    used: dict[str, Reads] = {}
+    todo = [name for reads in found for name in reads.groups]
+    while todo:
+        name = todo.pop()
+        if name not in used and name in groups:
+            used[name] = groups[name]
+            todo.extend(groups[name].groups)
+    return used
+
+
+def render_all(outputs: list[Output], todo: list[int], renderer: Renderer, staging: Path, jobs: int, progress) -> tuple[dict[int, Reads], dict[str, Reads]]:
+    """Render ``todo`` (indices into ``outputs``); returns what each read and the memoised values
+    the workers computed (the parent's own are in its graph)."""
     total = len(todo)
+    found: dict[int, Reads] = {}
+    groups: dict[str, Reads] = {}
     if progress:
         progress("render", 0, total)
     if jobs <= 1 or total < SERIAL_BELOW or sys.platform == "win32":
         for done, index in enumerate(todo, 1):
-            write(staging, outputs[index], renderer)
+            found[index] = write(staging, outputs[index], renderer)
             if progress and (done % 50 == 0 or done == total):
                 progress("render", done, total)
-        return
+        return found, groups
     context = multiprocessing.get_context("fork")
     size = max(16, min(200, total // (jobs * 8) or 1))
     work = context.Queue()
@@ -65,12 +86,11 @@ def render_all(outputs: list[Output], todo: list[int], renderer: Renderer, stagi
     def worker() -> None:
         while (chunk := work.get()) is not None:
             try:
-                for index in chunk:
-                    write(staging, outputs[index], renderer)
+                done = [(index, write(staging, outputs[index], renderer)) for index in chunk]
             except BaseException as error:  # noqa: BLE001 - sent to the parent, which raises it
                 reports.put(("failed", error))
                 return
-            reports.put(("done", len(chunk)))
+            reports.put(("done", (done, _used_groups(renderer.graph.groups, [reads for _index, reads in done]))))
         reports.put(("finished", 0))
 
     processes = [context.Process(target=worker, daemon=True) for _ in range(workers)]
@@ -91,7 +111,10 @@ def render_all(outputs: list[Output], todo: list[int], renderer: Renderer, stagi
             if kind == "finished":
                 finished += 1
                 continue
-            done += value
+            chunk_reads, chunk_groups = value
+            found.update(chunk_reads)
+            groups.update(chunk_groups)
+            done += len(chunk_reads)
             if progress:
                 progress("render", done, total)
     finally:
@@ -99,6 +122,7 @@ def render_all(outputs: list[Output], todo: list[int], renderer: Renderer, stagi
             if process.is_alive():
                 process.terminate()
             process.join()
+    return found, groups
 
 
 def _template_frame(error: BaseException) -> str:

@@ -27,6 +27,8 @@ PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 class Site:
     """Everything read from content/: the graph plus the digests that make fingerprints."""
 
+    build_wide = True  # the same for every output (sitegen.build.fingerprint)
+
     graph: SiteGraph
     parsed: list[ParsedItem]
     digests: dict[str, str]

@@ -13,10 +13,12 @@ adds what the model does not say.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitegen import dates
 from sitegen.content import model as m
 from sitegen.i18n import N_
 
@@ -85,6 +87,9 @@ class ContentType:
     sort_key: Callable[[Graph, Node], Any] | None = None
     # (graph, node) -> is the item current (listed, searchable, indexable)? default: always.
     current: Callable[[Graph, Node], bool] | None = None
+    # (graph, node) -> the first build date on which ``current`` may answer differently, None when
+    # never; default: the next day. Lets an unchanged output stay until time really changes it.
+    current_changes: Callable[[Graph, Node], dt.date | None] | None = None
     # (graph, node) -> does a current item have something to show in a listing now? default: yes.
     listable: Callable[[Graph, Node], bool] | None = None
     text_fields: tuple[str, ...] = ()  # free text that search reads besides title, summary and body
@@ -112,6 +117,17 @@ class ContentType:
 
 def _vacancy_current(graph: Graph, node: Node) -> bool:
     return node.data.posted <= graph.today <= node.data.valid_through
+
+
+def _vacancy_current_changes(graph: Graph, node: Node) -> dt.date | None:
+    if graph.day < node.data.posted:
+        return node.data.posted
+    return node.data.valid_through + dt.timedelta(days=1) if graph.day <= node.data.valid_through else None
+
+
+def _activity_current_changes(graph: Graph, node: Node) -> dt.date | None:
+    end = graph.series_end(node)
+    return dates.first_day_from(end) if end is not None and end > dates.start_of_day(graph.day) else None
 
 
 def _activity_current(graph: Graph, node: Node) -> bool:
@@ -185,6 +201,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         ),
         sort_key=lambda graph, node: (graph.next_dates(node, 1)[0][0], node.title.lower()),
         current=_activity_current,
+        current_changes=_activity_current_changes,
         listable=lambda graph, node: bool(graph.next_dates(node, 1)),
         expiry=_activity_expiry,
         listing_links=(("/agenda/", N_("Bekijk alle data in de agenda")),),
@@ -234,6 +251,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         ),
         sort_key=lambda graph, node: (-node.data.posted.toordinal(), node.title.lower()),
         current=_vacancy_current,
+        current_changes=_vacancy_current_changes,
         expiry=lambda graph, node: ("data-hw-valid-through", node.data.valid_through.isoformat()),
         text_fields=("what_you_do", "what_we_ask", "what_we_offer", "hours"),
         schema_type="JobPosting",

@@ -18,79 +18,73 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from sitegen import dates, languages
-from sitegen.content.model import Item, Ref, Vocab
+from sitegen.content.model import Ref, Vocab
 from sitegen.content.parse import ParsedItem
 from sitegen.content.site_model import SiteConfig, Vocabulary
 from sitegen.content.types import TYPES
+from sitegen.graph import reads
+from sitegen.graph.node import Node
+from sitegen.graph.queries import group_name
 from sitegen.problems import Problem
 
 T = TypeVar("T")
 
 
-@dataclass(eq=False)
-class Node:
-    """One content item in one language, with its place in the site."""
-
-    key: str
-    type_name: str
-    lang: str
-    slug: str
-    translation_key: str
-    digest: str
-    data: Item
-    url: str
-    field_lines: dict[str, int] = field(default_factory=dict)
-    body_line: int = 1
-
-    def __getattr__(self, name: str) -> Any:
-        # Templates read item fields straight from the node: node.title.
-        if name == "data":  # pragma: no cover - only during unpickling
-            raise AttributeError(name)
-        return getattr(self.data, name)
-
-    def __repr__(self) -> str:
-        return f"<Node {self.key}>"
-
-    @property
-    def source(self) -> str:
-        return "content/" + self.key
-
-
 @dataclass
 class SiteGraph:
+    build_wide = True  # the same for every output (sitegen.build.fingerprint)
     site: SiteConfig
     vocabularies: dict[str, Vocabulary]
-    nodes: list[Node]
-    today: dt.date
+    members: list[Node]  # every item in every language (read them as ``nodes``: that is recorded)
+    day: dt.date  # the build date (read it as ``today``: that is recorded)
     site_digest: str = ""
     vocab_digest: str = ""
     # Values derived once per build (what is current, next dates, a part's tables): see ``memo``.
     _memo: dict[tuple[str, Any], Any] = field(default_factory=dict, repr=False)
+    # What each memoised value read (sitegen.graph.reads), by group name.
+    groups: dict[str, reads.Reads] = field(default_factory=dict, repr=False)
 
     def memo(self, name: str, key: Any, compute: Callable[[], T]) -> T:
-        """``compute()`` once for (name, key) in this graph, i.e. once per build."""
+        """``compute()`` once for (name, key) in this graph, i.e. once per build.
+
+        What ``compute`` reads is recorded once, as a group; every output that uses the value
+        records the group, so a cached value carries its dependencies to each of its users."""
         slot = (name, key)
+        group = group_name(name, key)
         if slot not in self._memo:
-            self._memo[slot] = compute()
+            with reads.recording() as recorded:
+                self._memo[slot] = compute()
+            self.groups[group] = recorded
+        reads.group(group)
         return self._memo[slot]
+
+    @property
+    def nodes(self) -> list[Node]:
+        reads.query("nodes")
+        return self.members
+
+    def node(self, key: str) -> Node | None:
+        """The item in file ``key`` (e.g. "organisations/x.md"), if there is one."""
+        reads.query("node", key)
+        return self.by_key.get(key)
 
     # ------------------------------------------------------------------ lookups
 
     @cached_property
     def by_key(self) -> dict[str, Node]:
-        return {node.key: node for node in self.nodes}
+        return {node.key: node for node in self.members}
 
     @cached_property
     def _by_translation(self) -> dict[tuple[str, str], dict[str, Node]]:
         table: dict[tuple[str, str], dict[str, Node]] = defaultdict(dict)
-        for node in self.nodes:
-            table[(node.type_name, node.translation_key)][node.lang] = node
+        for node in self.members:
+            table[(node.type_name, node._translation_key)][node.lang] = node
         return table
 
     @cached_property
     def _by_type_lang(self) -> dict[tuple[str, str], list[Node]]:
         table: dict[tuple[str, str], list[Node]] = defaultdict(list)
-        for node in sorted(self.nodes, key=lambda n: (n.title.lower(), n.key)):
+        for node in sorted(self.members, key=lambda n: (n._data.title.lower(), n.key)):
             table[(node.type_name, node.lang)].append(node)
         return table
 
@@ -104,13 +98,16 @@ class SiteGraph:
 
     def items(self, type_name: str, lang: str) -> list[Node]:
         """All items of a type in a language, sorted by title."""
+        reads.query("items", type_name, lang)
         return self._by_type_lang.get((type_name, lang), [])
 
     def translations(self, node: Node) -> dict[str, Node]:
+        reads.query("translations", node.key)
         return self._by_translation[(node.type_name, node.translation_key)]
 
     def resolve(self, type_name: str, ref: str, lang: str) -> Node | None:
         """The item a reference points to, in ``lang`` when translated, else in the default language."""
+        reads.query("resolve", type_name, ref, lang)
         versions = self._by_translation.get((type_name, ref))
         if not versions:
             return None
@@ -120,15 +117,16 @@ class SiteGraph:
     def backrefs(self) -> dict[tuple[str, str], dict[str, list[Node]]]:
         """(type, translation key) of the referred item -> {referring type -> referring nodes}."""
         table: dict[tuple[str, str], dict[str, list[Node]]] = defaultdict(lambda: defaultdict(list))
-        for node in self.nodes:
-            for name, target_type in ref_fields(type(node.data)):
-                value = getattr(node.data, name)
+        for node in self.members:
+            for name, target_type in ref_fields(type(node._data)):
+                value = getattr(node._data, name)
                 if value:
                     table[(target_type, value)][node.type_name].append(node)
         return table
 
     def referring(self, node: Node, type_name: str, lang: str | None = None) -> list[Node]:
         """Items of ``type_name`` that refer to ``node`` (e.g. the vacancies of an organisation)."""
+        reads.query("referring", node.key, type_name, lang)
         found = self.backrefs.get((node.type_name, node.translation_key), {}).get(type_name, [])
         lang = lang or node.lang
         # Show the referring items in the page's language where translated, else the default language.
@@ -164,14 +162,31 @@ class SiteGraph:
 
     # ------------------------------------------------------------------ time
 
-    @cached_property
+    @property
+    def today(self) -> dt.date:
+        """The build date. Reading it makes what is being recorded valid for this day only; the
+        questions below record the precise day their answer changes instead."""
+        reads.until(self.day + dt.timedelta(days=1))
+        return self.day
+
+    @property
     def now(self) -> dt.datetime:
-        return dates.start_of_day(self.today)
+        """The start of the build date (see ``today``)."""
+        reads.until(self.day + dt.timedelta(days=1))
+        return dates.start_of_day(self.day)
 
     def is_current(self, node: Node) -> bool:
         """What its type says "current" is (an expired vacancy, a past activity are not); cached."""
-        current = TYPES[node.type_name].current
-        return current is None or self.memo("current", node.key, lambda: current(self, node))
+        content_type = TYPES[node.type_name]
+        if content_type.current is None:
+            return True
+        return self.memo("current", node.key, lambda: self._current(content_type, node))
+
+    def _current(self, content_type, node: Node) -> bool:
+        with reads.recording(with_time=False):  # the rule reads today; record when its answer changes
+            value = content_type.current(self, node)
+        reads.until(content_type.current_changes(self, node) if content_type.current_changes else self.day + dt.timedelta(days=1))
+        return value
 
     def series_end(self, node: Node) -> dt.datetime | None:
         """When an activity's last date ends; None when it never ends (cached: it expands the whole rule)."""
@@ -179,10 +194,20 @@ class SiteGraph:
 
     def next_dates(self, node: Node, limit: int = 5) -> list[tuple[dt.datetime, dt.datetime]]:
         """The next (start, end) dates of an activity from the build date on (cached)."""
-        return self.memo("next-dates", (node.key, limit), lambda: dates.occurrences(node.data, after=self.now, limit=limit))
+        return self.memo("next-dates", (node.key, limit), lambda: self._next_dates(node, limit))
+
+    def _next_dates(self, node: Node, limit: int) -> list[tuple[dt.datetime, dt.datetime]]:
+        found = dates.occurrences(node.data, after=dates.start_of_day(self.day), limit=limit)
+        # The list changes on the first build day that starts at or after the first date's end.
+        reads.until(dates.first_day_from(found[0][1]) if found else None)
+        return found
 
     def is_stale(self, node: Node) -> bool:
-        return node.data.last_reviewed < dates.stale_before(self.today, self.site.review_period_months)
+        reviewed = node.data.last_reviewed
+        months = self.site.review_period_months
+        stale = reviewed < dates.stale_before(self.day, months)
+        reads.until(None if stale else dates.stale_from(reviewed, months))
+        return stale
 
 
 # ----------------------------------------------------------------------------- model introspection
@@ -289,7 +314,7 @@ def build_graph(
         nodes.append(Node(entry.key, entry.type_name, entry.lang, slug, translation_key, entry.digest, item, url, entry.field_lines, entry.body_line))
     nodes.sort(key=lambda node: node.key)
 
-    graph = SiteGraph(site=site, vocabularies=vocabularies, nodes=nodes, today=today)
+    graph = SiteGraph(site=site, vocabularies=vocabularies, members=nodes, day=today)
 
     siblings: dict[tuple[str, str, str], Node] = {}
     for node in nodes:

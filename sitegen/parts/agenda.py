@@ -47,7 +47,6 @@ def agenda_page(graph: SiteGraph, lang: str) -> Output:
     page = PageInfo(title=gettext_for(lang)(AGENDA), url=versions[lang], lang=lang, alternates=versions)
     return Output(
         page_path(page.url),
-        deps=frozenset({"@type:activity"}),
         template="agenda.html",
         lang=lang,
         indexable=True,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitegen import languages
-from sitegen.build.outputs import Output, listing_deps, page_path, signature_of
+from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES, ContentType, Facet
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import N_, gettext_for
@@ -140,9 +140,6 @@ def _pages(graph, lang, content_type: ContentType, nodes, base, path, title, cru
         shown = nodes[(number - 1) * size : number * size]
         yield Output(
             page_path(base + suffix),
-            # The cards shown, plus the numbers and filters around them; not the whole type.
-            deps=listing_deps(graph, shown),
-            signature=signature_of(len(nodes), count, groups, active),
             template=content_type.listing_template,
             lang=lang,
             indexable=number == 1 and active is None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sitegen.build.context import BuildContext
-from sitegen.build.outputs import Output, listing_deps, page_path
+from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import Node, SiteGraph, ref_fields
 from sitegen.i18n import N_, gettext_for
@@ -61,7 +61,6 @@ def _home(graph: SiteGraph, lang: str) -> Output:
     page = PageInfo(title="", url=url, lang=lang, alternates=all_languages(graph, "/"))
     return Output(
         page_path(url),
-        deps=frozenset({"@all"}),
         template="home.html",
         lang=lang,
         indexable=True,
@@ -115,8 +114,6 @@ def _hubs(graph: SiteGraph, lang: str, vocabulary: str, section: str) -> Iterabl
         )
         yield Output(
             page_path(page.url),
-            # The items it lists (and their organisations); which items that are is decided anew each build.
-            deps=listing_deps(graph, [node for nodes in groups.values() for node in nodes]),
             template="hub.html",
             lang=lang,
             indexable=True,
@@ -135,7 +132,7 @@ def _statements(graph: SiteGraph, lang: str) -> Iterable[Output]:
     for section, (template, title) in STATEMENTS.items():
         versions = all_languages(graph, f"/{section}/")
         page = PageInfo(title=gettext_for(lang)(title), url=versions[lang], lang=lang, alternates=versions)
-        yield Output(page_path(page.url), deps=frozenset(), template=template, lang=lang, indexable=True, context={"page": page})
+        yield Output(page_path(page.url), template=template, lang=lang, indexable=True, context={"page": page})
 
 
 def related_items(ctx: BuildContext, node: Node) -> list[Node]:
@@ -165,19 +162,6 @@ def _ranked_by_needs(graph: SiteGraph, lang: str, needs: frozenset[str]) -> list
     return [entry[3] for entry in scored[: RELATED_COUNT + 1]]
 
 
-def item_deps(graph: SiteGraph, node: Node) -> frozenset[str]:
-    """A detail page depends on its item, its translations, what it refers to and what refers to it."""
-    deps = {node.key}
-    deps.update(other.key for other in graph.translations(node).values())
-    for name, target_type in ref_fields(type(node.data)):
-        target = graph.resolve(target_type, getattr(node.data, name), node.lang)
-        if target is not None:
-            deps.update(other.key for other in graph.translations(target).values())
-    for by_type in graph.backrefs.get((node.type_name, node.translation_key), {}).values():
-        deps.update(other.key for other in by_type)
-    return frozenset(deps)
-
-
 def _detail(ctx: BuildContext, node: Node) -> Output:
     graph = ctx.graph
     content_type = TYPES[node.type_name]
@@ -197,20 +181,16 @@ def _detail(ctx: BuildContext, node: Node) -> Output:
     )
     related = related_items(ctx, node) if content_type.shows_related else []
     context = {"page": page, "item": node, "current": current, "stale": graph.is_stale(node), "related_items": related}
-    deps = set(item_deps(graph, node))
-    # The page shows the related items' titles and summaries. Which items are related is
-    # decided anew in every build; when that choice changes, the set of keys changes too.
-    deps.update(other.key for other in related)
     # What refers to this item (the activities, offers and vacancies of an organisation).
     referring = [t.name for t in TYPES if any(target == node.type_name for _name, target in ref_fields(t.model))]
     if referring:
         context["related"] = {type_name: [n for n in graph.referring(node, type_name) if graph.is_current(n)] for type_name in referring}
     for name, target_type in ref_fields(type(node.data)):
         context[name + "_node"] = graph.resolve(target_type, getattr(node.data, name), node.lang)
-    return Output(page_path(node.url), deps=frozenset(deps), template=content_type.detail_template, lang=node.lang, indexable=current, context=context)
+    return Output(page_path(node.url), template=content_type.detail_template, lang=node.lang, indexable=current, context=context)
 
 
 def _not_found(graph: SiteGraph, lang: str) -> Output:
     versions = all_languages(graph, "/404.html")
     page = PageInfo(title=gettext_for(lang)(NOT_FOUND), url=versions[lang], lang=lang, alternates=versions, noindex=True)
-    return Output(page.url.lstrip("/"), deps=frozenset(), template="404.html", lang=lang, context={"page": page})
+    return Output(page.url.lstrip("/"), template="404.html", lang=lang, context={"page": page})

@@ -172,4 +172,4 @@ def plan(ctx):
 
     for name, schema in json_schemas().items():
         text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        yield Output(f"schema/{name}.schema.json", deps=frozenset(), render=(lambda text=text: text))
+        yield Output(f"schema/{name}.schema.json", render=(lambda text=text: text))

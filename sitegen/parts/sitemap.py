@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sitegen.build.context import BuildContext
-from sitegen.build.outputs import Output, signature_of
+from sitegen.build.outputs import Output
 
 
 def plan_from(ctx: BuildContext, outputs: list[Output]) -> Iterable[Output]:
@@ -34,7 +34,7 @@ def plan_from(ctx: BuildContext, outputs: list[Output]) -> Iterable[Output]:
         lines.append("</urlset>")
         return "\n".join(lines) + "\n"
 
-    yield Output("sitemap.xml", deps=frozenset(), signature=signature_of(entries), render=render)
+    yield Output("sitemap.xml", render=render)
 
 
 def _xml(text: str) -> str:

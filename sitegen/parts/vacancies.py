@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sitegen.build.context import BuildContext
-from sitegen.build.outputs import Output, page_path, signature_of
+from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import SiteGraph
 from sitegen.i18n import gettext_for
@@ -20,7 +20,6 @@ from sitegen.parts.listings import listing_outputs, listing_url
 from sitegen.parts.page_info import PageInfo, all_languages
 
 PICK_KINDS = ("organisatie", "sector", "kern")  # a no-JavaScript form per kind on the configurator
-LISTING_DEPS = frozenset({"@type:vacancy", "@type:organisation"})
 
 
 def listing_base(graph: SiteGraph, lang: str) -> str:
@@ -63,7 +62,6 @@ def _configurator(ctx: BuildContext, lang: str) -> Iterable[Output]:
     common = {"groups": groups, "script_url": widget.script_url(graph), "languages": graph.languages}
     yield Output(
         page_path(url),
-        deps=LISTING_DEPS,
         template="vacancies/configurator.html",
         lang=lang,
         indexable=True,
@@ -81,8 +79,6 @@ def _configurator(ctx: BuildContext, lang: str) -> Iterable[Output]:
         )
         yield Output(
             page_path(result_url),
-            deps=frozenset(),
-            signature=signature_of({key: value for key, value in choice.items() if key != "nodes"}, len(choice["nodes"])),
             template="vacancies/configurator.html",
             lang=lang,
             context={
@@ -108,7 +104,6 @@ def _configurator(ctx: BuildContext, lang: str) -> Iterable[Output]:
         )
         yield Output(
             page_path(pick_url),
-            deps=LISTING_DEPS,
             template="vacancies/configurator.html",
             lang=lang,
             context={"page": pick_page, "choice": None, "pick": kind, **common},
@@ -129,4 +124,4 @@ def redirect_rules(graph: SiteGraph) -> str:
 
 def _redirects_output(graph: SiteGraph) -> Output:
     text = redirect_rules(graph)
-    return Output("_redirects", deps=frozenset(), signature=signature_of(text), render=lambda: text)
+    return Output("_redirects", render=lambda: text)

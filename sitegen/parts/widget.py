@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from sitegen import languages
 from sitegen.build.context import BuildContext
-from sitegen.build.outputs import Output, listing_deps, page_path, signature_of
+from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import N_, gettext_for
@@ -228,22 +228,20 @@ def frame_snippet(graph: SiteGraph, lang: str, choice: dict, max_items: int = 5)
 
 def plan(ctx: BuildContext) -> Iterable[Output]:
     graph = ctx.graph
-    yield Output(page_path(WIDGET_ROOT + SCRIPT_NAME), deps=frozenset(), render=lambda: widget_script(ctx))
+    yield Output(page_path(WIDGET_ROOT + SCRIPT_NAME), render=lambda: widget_script(ctx))
     for name, path in ctx.renderer.theme.files("widget").items():
         if name != SCRIPT_NAME:  # frame.js, configurator.js: served as they are
-            yield Output(page_path(WIDGET_ROOT + name), deps=frozenset(), render=lambda path=path: path.read_bytes())
+            yield Output(page_path(WIDGET_ROOT + name), render=lambda path=path: path.read_bytes())
     for lang in graph.languages:
         _ = gettext_for(lang)
         for choice in selections(ctx, lang):
-            # The feed is made while planning, so its own text is its exact fingerprint.
+            # The feed is made while planning, so its own text is part of its plan.
             text = _json(feed_document(ctx, lang, choice))
-            yield Output(page_path(feed_url(graph, lang, choice["kind"], choice["slug"])), deps=frozenset(), signature=text, render=lambda text=text: text)
+            yield Output(page_path(feed_url(graph, lang, choice["kind"], choice["slug"])), render=lambda text=text: text)
             url = frame_url(graph, lang, choice["kind"], choice["slug"])
             page = PageInfo(title=_("Vacatures: %s") % choice["label"], url=url, lang=lang, noindex=True)
             yield Output(
                 page_path(url),
-                deps=listing_deps(graph, choice["nodes"]),
-                signature=signature_of(choice["label"], choice["listing_path"]),
                 template="vacancies/frame.html",
                 lang=lang,
                 context={"page": page, "choice": choice, "items": choice["nodes"], "frame_script": WIDGET_ROOT + FRAME_SCRIPT_NAME},

@@ -69,9 +69,9 @@ def test_detail_page_has_breadcrumbs_reviewed_date_open_graph_and_related(small_
     assert "Indicatie nodig" in html and "Kosten en vergoeding" in html
 
 
-def test_related_items_are_dependencies(tmp_path):
-    """A detail page shows related items, so each of them is a dependency. The choice is made
-    in every build; when it changes, the set of dependency names (and so the fingerprint) changes."""
+def test_related_items_are_part_of_the_plan(tmp_path):
+    """A detail page shows related items, chosen while planning: they are in its context, so its
+    plan (sitegen.build.fingerprint) changes when the choice or one of them changes."""
     import datetime as dt
 
     from sitegen.build.context import BuildContext
@@ -85,7 +85,7 @@ def test_related_items_are_dependencies(tmp_path):
     node = graph.by_key["offers/logeerhuis.md"]
     related = related_items(ctx, node)
     assert [other.key for other in related] == ["pages/even-vrij.md"]
-    assert {"pages/even-vrij.md", "offers/logeerhuis.md"} <= _detail(ctx, node).deps
+    assert related[0] in _detail(ctx, node).context["related_items"]
 
 
 def test_sitemap_has_hreflang_alternates_for_static_pages(small_site):

@@ -40,9 +40,8 @@ def feed_path(graph: SiteGraph, lang: str, name: str) -> str:
 
 def generate(graph: SiteGraph) -> Iterable[Output]:
     for lang in graph.languages:
-        for name, (type_name, _title, _subtitle) in FEEDS.items():
-            deps = frozenset({f"@type:{type_name}", "@type:organisation"})
-            yield Output(feed_path(graph, lang, name), deps=deps, render=lambda lang=lang, name=name: render_feed(graph, lang, name))
+        for name in FEEDS:
+            yield Output(feed_path(graph, lang, name), render=lambda lang=lang, name=name: render_feed(graph, lang, name))
 
 
 def entries(graph: SiteGraph, lang: str, type_name: str) -> list[tuple[dt.datetime, Node]]:

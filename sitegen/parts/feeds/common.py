@@ -41,14 +41,6 @@ def organiser(graph: SiteGraph, node: Node, field: str) -> Node | None:
     return graph.resolve("organisation", value, node.lang) if value else None
 
 
-def ref_deps(graph: SiteGraph, node: Node, field: str) -> set[str]:
-    """The files of the organisation an item refers to, in every language."""
-    target = organiser(graph, node, field)
-    if target is None:
-        return set()
-    return {other.key for other in graph.translations(target).values()}
-
-
 def address_line(graph: SiteGraph, location, lang: str) -> str:
     """'Dorpshuis, Dorpsstraat 1, 1234 AB Testdorp' from the parts that are filled in."""
     if location is None:

@@ -59,16 +59,13 @@ FOREIGN_KEYS = {
     "taxonomy_id": "taxonomy",
     "taxonomy_term_id": "taxonomy_term",
 }
-ALL_DEPS = frozenset({"@type:organisation", "@type:offer", "@type:activity"})
 
 
 def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
-    from sitegen.parts.pages import item_deps
-
     yield Output(f"{BASE}/index.json", render=lambda: _dumps(api_root(graph)))
-    yield Output(f"{BASE}/datapackage.json", deps=ALL_DEPS, render=lambda: _dumps(datapackage(graph)))
+    yield Output(f"{BASE}/datapackage.json", render=lambda: _dumps(datapackage(graph)))
     for table in COLUMNS:
-        yield Output(f"{BASE}/{CSV_PATHS[table]}", deps=ALL_DEPS, render=lambda table=table: table_csv(tables(graph), table))
+        yield Output(f"{BASE}/{CSV_PATHS[table]}", render=lambda table=table: table_csv(tables(graph), table))
 
     # Counts for the list pages come from the content, without building the tables.
     lang = graph.default_lang
@@ -85,32 +82,27 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
     }
     for name, total in counts.items():
         pages = max(1, math.ceil(total / PAGE_SIZE))
-        deps = frozenset() if name.startswith("taxonom") else ALL_DEPS
         for number in range(1, pages + 1):
 
             def render(name=name, number=number) -> str:
                 return _dumps(list_page(tables(graph), name, number))
 
-            yield Output(f"{BASE}/{name}/page-{number}.json", deps=deps, render=render)
+            yield Output(f"{BASE}/{name}/page-{number}.json", render=render)
             if number == 1:
-                yield Output(f"{BASE}/{name}.json", deps=deps, render=render)
+                yield Output(f"{BASE}/{name}.json", render=render)
 
     ids = Ids(graph)
     for node in organisations:
         yield Output(
             f"{BASE}/organizations/{ids.organisation(node)}.json",
-            deps=item_deps(graph, node),
             render=lambda node=node: _dumps(organization_full(tables(graph), ids.organisation(node))),
         )
     for node in services:
-        deps = item_deps(graph, node)
         service_id = ids.service(node)
-        yield Output(f"{BASE}/services/{service_id}.json", deps=deps, render=lambda service_id=service_id: _dumps(service_full(tables(graph), service_id)))
+        yield Output(f"{BASE}/services/{service_id}.json", render=lambda service_id=service_id: _dumps(service_full(tables(graph), service_id)))
         for location_key in ids.locations(node):
             sal_id = ids.service_at_location(service_id, location_key)
-            yield Output(
-                f"{BASE}/service_at_locations/{sal_id}.json", deps=deps, render=lambda sal_id=sal_id: _dumps(service_at_location_full(tables(graph), sal_id))
-            )
+            yield Output(f"{BASE}/service_at_locations/{sal_id}.json", render=lambda sal_id=sal_id: _dumps(service_at_location_full(tables(graph), sal_id)))
     for name, vocabulary in graph.vocabularies.items():
         taxonomy_id = ids.vocabulary(name)
         yield Output(f"{BASE}/taxonomies/{taxonomy_id}.json", render=lambda taxonomy_id=taxonomy_id: _dumps(tables(graph).one("taxonomy", taxonomy_id)))
@@ -121,6 +113,8 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
 
 class Ids:
     """The same IDs as hsds_tables, computed without building the tables (for planning)."""
+
+    build_wide = True  # the same for every output (sitegen.build.fingerprint)
 
     def __init__(self, graph: SiteGraph):
         from sitegen.parts.feeds.common import stable_id

@@ -25,28 +25,23 @@ from sitegen import dates
 from sitegen.build.outputs import Output
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import gettext_for
-from sitegen.parts.feeds.common import OPEN_DATA, address_line, host, lang_prefix, organiser, ref_deps
+from sitegen.parts.feeds.common import OPEN_DATA, address_line, host, lang_prefix, organiser
 
 TZID = "Europe/Amsterdam"
 PRODID = "-//Hulpwijzer//Agenda//NL"
 
 
 def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
-    feed_deps = frozenset({"@type:activity", "@type:organisation"})
-    by_organiser, by_type = _feed_members(graph)
     for lang in graph.languages:
         site_name = graph.site.name.get(lang) or graph.site.name.get(graph.default_lang, "")
         yield Output(
             agenda_path(graph, lang),
-            deps=feed_deps,
             render=lambda lang=lang, name=site_name: feed(graph, upcoming(graph, lang), f"{gettext_for(lang)('Agenda')} {name}"),
         )
         for org, path in organiser_feeds(graph, lang):
             key = org.translation_key
-            org_keys = {other.key for other in graph.translations(org).values()}
             yield Output(
                 path,
-                deps=frozenset(by_organiser[key] | org_keys),
                 render=lambda lang=lang, key=key, org=org: feed(
                     graph, upcoming_by(graph, lang, "organiser").get(key, []), f"{gettext_for(lang)('Agenda')} {org.title}"
                 ),
@@ -54,7 +49,6 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
         for term, path in type_feeds(graph, lang):
             yield Output(
                 path,
-                deps=frozenset(by_type[term] | {"@type:organisation"}),
                 render=lambda lang=lang, term=term: feed(
                     graph,
                     upcoming_by(graph, lang, "activity_type").get(term, []),
@@ -65,26 +59,8 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
         if node.type_name == "activity":
             yield Output(
                 node.url.lstrip("/") + "agenda.ics",
-                deps=frozenset({node.key} | ref_deps(graph, node, "organiser")),
                 render=lambda node=node: feed(graph, [node], node.title),
             )
-
-
-def _feed_members(graph: SiteGraph) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Content files per organisation and per activity type that can change their feeds.
-
-    A whole translation group counts when any version of it belongs to the
-    feed: a translation with another organiser moves the item between feeds.
-    """
-    by_organiser: dict[str, set[str]] = defaultdict(set)
-    by_type: dict[str, set[str]] = defaultdict(set)
-    for node in graph.nodes:
-        if node.type_name != "activity":
-            continue
-        group = {other.key for other in graph.translations(node).values()}
-        by_organiser[node.data.organiser] |= group
-        by_type[node.data.activity_type] |= group
-    return by_organiser, by_type
 
 
 def agenda_path(graph: SiteGraph, lang: str) -> str:

@@ -53,6 +53,4 @@ def generate(graph: SiteGraph, renderer=None) -> Iterable[Output]:
             },
             "license_url": LICENSE_URL,
         }
-        yield Output(
-            page_path(url), deps=frozenset({"@type:activity", "@type:organisation"}), template="opendata.html", lang=lang, indexable=True, context=context
-        )
+        yield Output(page_path(url), template="opendata.html", lang=lang, indexable=True, context=context)

@@ -1,0 +1,187 @@
+"""Whether an output must be rendered again: what it was planned with, what it read, and when.
+
+An output is up to date when three things hold (docs/architecture.md, "Incremental builds"):
+
+1. its *plan* is the same: the template, language and context the planner gave it (or the
+   arguments of its render function), plus what every output depends on (the generator's code,
+   the theme, site.yaml, the vocabularies, the parts' per-build inputs);
+2. what it *read* while it rendered, recorded by the graph (``sitegen.graph.reads``), is the
+   same now: the same digests for the items it read, the same results for the queries it ran,
+   the same for the memoised values it used (each a group with its own reads);
+3. the build date lies in the days its reads are valid for (``since`` ≤ today < ``until``):
+   time changes an output only on the day one of its reads says it does.
+
+Nothing is declared by hand: a planner that forgets a dependency cannot exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from sitegen.build.outputs import Output
+from sitegen.graph import reads as recorded
+from sitegen.graph.node import Node
+from sitegen.graph.queries import answer
+from sitegen.graph.reads import Reads
+from sitegen.graph.site_graph import SiteGraph
+
+
+def plan_digest(output: Output, global_part: str) -> str:
+    parts: list[str] = [global_part, output.path, output.template or "", output.lang, "1" if output.indexable else "0"]
+    if output.render is not None:
+        _callable(output.render, parts)
+    _plain(output.context, parts)
+    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _callable(function: Callable, parts: list[str]) -> None:
+    """A render function is planned with its arguments: defaults and the values it closes over."""
+    parts.append(f"fn:{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', type(function).__name__)}")
+    _plain(getattr(function, "__defaults__", None), parts)
+    _plain(getattr(function, "__kwdefaults__", None), parts)
+    for cell in getattr(function, "__closure__", None) or ():
+        _plain(cell.cell_contents, parts)
+
+
+def _plain(value: Any, parts: list[str]) -> None:
+    """A canonical text of planning data, without reading (and so recording) anything."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        parts.append(repr(value))
+    elif isinstance(value, Node):
+        parts.append(f"node:{value.key}@{value._digest}")
+    elif isinstance(value, (list, tuple)):
+        parts.append("[")
+        for element in value:
+            _plain(element, parts)
+        parts.append("]")
+    elif isinstance(value, dict):
+        parts.append("{")
+        for name, element in value.items():
+            _plain(name, parts)
+            _plain(element, parts)
+        parts.append("}")
+    elif isinstance(value, (set, frozenset)):
+        parts.append("set" + repr(sorted(repr(element) for element in value)))
+    elif isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+        parts.append(repr(value))
+    elif getattr(type(value), "build_wide", False):
+        # The graph, the context, the renderer, the theme, or a table made from them alone: the
+        # same for every output, and what they are made of is in the global part or recorded.
+        parts.append(type(value).__qualname__)
+    elif isinstance(value, BaseModel):
+        parts.append(repr(value))
+    elif is_dataclass(value):
+        parts.append(type(value).__qualname__ + "(")
+        for item in fields(value):
+            _plain(getattr(value, item.name), parts)
+        parts.append(")")
+    elif callable(value):
+        _callable(value, parts)
+    else:
+        text = repr(value)
+        if " at 0x" in text:  # a default repr differs per process: the output would never be up to date
+            raise TypeError(f"{type(value).__qualname__} in the plan of an output has no stable form; give the planner plain data or mark the class build_wide")
+        parts.append(f"{type(value).__qualname__}:{text}")
+
+
+@dataclass
+class Record:
+    """What the build state keeps per output: enough to tell next time whether it is still right."""
+
+    plan: str
+    reads: Reads
+    digest: str  # of the reads' values when it was rendered
+    since: dt.date | None  # valid from this build date (None: time does not matter) ...
+    until: dt.date | None  # ... until the day before this one (None: no end)
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.plan}:{self.digest}:{self.since}:{self.until}"
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.since is None or self.since <= day) and (self.until is None or day < self.until)
+
+    def plain(self) -> dict:
+        return {"plan": self.plan, "reads": self.reads.plain(), "digest": self.digest, "since": _iso(self.since), "until": _iso(self.until)}
+
+    @classmethod
+    def from_plain(cls, data: dict) -> Record:
+        return cls(data["plan"], Reads.from_plain(data["reads"]), data["digest"], _day(data["since"]), _day(data["until"]))
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+class Reader:
+    """The current values of recorded reads, against this build's content and a table of groups."""
+
+    def __init__(self, graph: SiteGraph, digests: dict[str, str], groups: dict[str, Reads]):
+        self.graph = graph
+        self.digests = digests
+        self.groups = groups
+        self._queries: dict[tuple, str] = {}
+        self._group_digests: dict[str, str] = {}
+        self._group_until: dict[str, dt.date | None] = {}
+
+    def digest(self, reads: Reads) -> str:
+        parts = [f"{key}={self.digests.get(key, '-')}" for key in sorted(reads.keys)]
+        parts += [f"{query!r}={self.query(query)}" for query in sorted(reads.queries, key=repr)]
+        parts += [f"{name}={self.group(name)}" for name in sorted(reads.groups)]
+        return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+    def query(self, query: tuple) -> str:
+        if query not in self._queries:
+            with recorded.not_recording():
+                self._queries[query] = repr(answer(self.graph, query))
+        return self._queries[query]
+
+    def group(self, name: str) -> str:
+        if name not in self._group_digests:
+            reads = self.groups.get(name)
+            self._group_digests[name] = "missing" if reads is None else self.digest(reads)
+        return self._group_digests[name]
+
+    def until(self, reads: Reads) -> dt.date | None:
+        """The first day on which what ``reads`` read, its groups included, may change by itself."""
+        day = reads.until
+        for name in reads.groups:
+            other = self._until_of_group(name)
+            if other is not None and (day is None or other < day):
+                day = other
+        return day
+
+    def _until_of_group(self, name: str) -> dt.date | None:
+        if name not in self._group_until:
+            reads = self.groups.get(name)
+            self._group_until[name] = None if reads is None else self.until(reads)
+        return self._group_until[name]
+
+    def record(self, plan: str, reads: Reads, today: dt.date) -> Record:
+        until = self.until(reads)
+        return Record(plan, reads, self.digest(reads), today if until is not None else None, until)
+
+    def still_right(self, record: Record, plan: str, today: dt.date) -> bool:
+        return record.plan == plan and record.valid_on(today) and self.digest(record.reads) == record.digest
+
+    def referenced_groups(self, records) -> dict[str, Reads]:
+        """The groups the records use, directly or through other groups (what the state keeps)."""
+        kept: dict[str, Reads] = {}
+        todo = [name for record in records for name in record.reads.groups]
+        while todo:
+            name = todo.pop()
+            if name in kept or name not in self.groups:
+                continue
+            kept[name] = self.groups[name]
+            todo.extend(self.groups[name].groups)
+        return kept
