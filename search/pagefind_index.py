@@ -1,12 +1,21 @@
-"""The static search index (Pagefind) in public/pagefind/, made on the finished staging folder
-before the swap (the ``after_render`` hook of this part), so a failed index publishes nothing.
+"""The static search index (Pagefind) in public/pagefind/.
 
 Pagefind reads the finished HTML. Only detail pages of current items carry
 ``data-pagefind-body`` (see ``partials/search-meta.html``), so listings, hubs and
 expired items are not indexed. One index per language comes from ``<html lang>``.
 
-Pagefind always indexes the whole site; when no HTML changed since the previous
-build we copy the previous index instead (see docs/performance.md for timings).
+Pagefind always indexes the whole site (it has no incremental mode), which takes most of a
+small edit's build at 10,000 items. So the index is kept off the critical path
+(docs/architecture.md, "Search off the critical path"):
+
+* no HTML changed: the previous index is linked into the new site (``after_render``);
+* some pages changed: the new site goes live with the previous index, and Pagefind indexes the
+  published site right after the swap into ``pagefind.next/``, which then replaces
+  ``pagefind/`` in one atomic exchange (``after_publish``). Until then a search finds the
+  edited page by its previous text. If that indexing fails, the pages stay published, a warning
+  says so, and the next build indexes again (a marker in ``.hulpwijzer/`` remembers it);
+* no previous index, or every page changed (a clean build, a new theme): the index is made in
+  the staging folder before the swap, so a failed index publishes nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -23,6 +33,7 @@ from sitegen.build.write import RenderError
 log = logging.getLogger("hulpwijzer.search")
 
 BUNDLE = "pagefind"
+NEXT = "pagefind.next"  # the index being made after the swap
 # Seconds; a stuck indexer must not hang a publish forever.
 TIMEOUT = 600
 
@@ -45,15 +56,15 @@ def pagefind_binary() -> str:
         ) from None
 
 
-def run_pagefind(site: Path) -> float:
-    """Index ``site`` into ``site/pagefind``; returns the seconds it took."""
+def run_pagefind(site: Path, bundle: str = BUNDLE) -> float:
+    """Index ``site`` into ``site/<bundle>``; returns the seconds it took."""
     started = time.perf_counter()
-    target = site / BUNDLE
+    target = site / bundle
     if target.exists():
         shutil.rmtree(target)
     try:
         process = subprocess.run(
-            [pagefind_binary(), "--site", str(site), "--output-subdir", BUNDLE, "--silent"],
+            [pagefind_binary(), "--site", str(site), "--output-subdir", bundle, "--silent"],
             capture_output=True,
             text=True,
             timeout=TIMEOUT,
@@ -72,20 +83,58 @@ def _html_files(folder: Path) -> set[str]:
     return {path.relative_to(folder).as_posix() for path in folder.rglob("*.html") if BUNDLE not in path.parts[len(folder.parts) :][:1]}
 
 
+def _pending_marker(ctx, public: Path) -> Path:
+    from sitegen.build.state import state_file
+
+    return state_file(ctx.root, public).with_name(state_file(ctx.root, public).stem + ".index-pending")
+
+
 def after_render(ctx, staging: Path, changed: set[str], previous_public: Path | None) -> None:
     previous_bundle = previous_public / BUNDLE if previous_public is not None else None
     if previous_bundle is not None and (previous_bundle / "pagefind.js").is_file():
-        html_changed = any(path.endswith(".html") for path in changed)
+        pending = _pending_marker(ctx, previous_public).exists()
+        changed_html = {path for path in changed if path.endswith(".html")}
         # A removed page is not in ``changed``: compare the sets of pages too.
-        if not html_changed and _html_files(staging) == _html_files(previous_public):
-            target = staging / BUNDLE
-            if target.exists():
-                shutil.rmtree(target)
-            shutil.copytree(previous_bundle, target, copy_function=_link_or_copy)
-            log.info("zoekindex: geen HTML veranderd, vorige index behouden")
-            return
+        same_pages = _html_files(staging) == _html_files(previous_public)
+        if pending or changed_html or not same_pages:
+            if same_pages and len(changed_html) == len(_html_files(staging)):
+                seconds = run_pagefind(staging)  # everything changed: a new index before the swap
+                log.info("zoekindex: Pagefind klaar in %.2f s", seconds)
+                return
+            ctx.memo("pagefind", "after-swap", lambda: True)  # index the published site after the swap
+        target = staging / BUNDLE
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(previous_bundle, target, copy_function=_link_or_copy)
+        log.info("zoekindex: vorige index behouden")
+        return
     seconds = run_pagefind(staging)
     log.info("zoekindex: Pagefind klaar in %.2f s", seconds)
+
+
+def after_publish(ctx, public: Path, changed: set[str]) -> None:
+    """Index the published site and swap the new index in, when ``after_render`` left it for now."""
+    if not ctx.memo("pagefind", "after-swap", lambda: False):
+        return
+    from sitegen.build.publish import swap
+
+    marker = _pending_marker(ctx, public)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.touch()  # cleared once the new index is in place
+    try:
+        seconds = run_pagefind(public, NEXT)
+    except SearchIndexError as error:
+        shutil.rmtree(public / NEXT, ignore_errors=True)
+        print(
+            f"waarschuwing: de zoekindex is niet bijgewerkt ({error}). De pagina's zijn wel gepubliceerd; "
+            "zoeken vindt ze met hun vorige tekst. De volgende build maakt de index opnieuw.",
+            file=sys.stderr,
+        )
+        return
+    swap(public / NEXT, public / BUNDLE)  # atomic: a search uses the old index or the new one
+    shutil.rmtree(public / NEXT)
+    marker.unlink()
+    log.info("zoekindex: Pagefind na publiceren klaar in %.2f s", seconds)
 
 
 def _link_or_copy(source: str, target: str) -> None:
