@@ -188,7 +188,14 @@ def _geo(data) -> dict[str, float] | None:
 
 
 def documents(graph: SiteGraph, lang: str) -> list[dict[str, Any]]:
-    return [document(graph, node, lang) for node in indexed_nodes(graph, lang)]
+    """The search documents of a language's index (kept between builds: sitegen.graph.kept)."""
+    return [kept_document(graph, node, lang) for node in indexed_nodes(graph, lang)]
+
+
+def kept_document(graph: SiteGraph, node: Node, lang: str | None = None) -> dict[str, Any]:
+    """``document``, computed again only when what it read changed (treat it as read-only)."""
+    lang = lang or node.lang
+    return graph.memo("search-document", (node.key, lang), lambda: document(graph, node, lang), keep=True)
 
 
 def digest(doc: dict[str, Any]) -> str:

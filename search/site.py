@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from search import synonyms as synonym_list
 from search.browser_keys import browser_search
-from search.documents import FACET_TITLES, FACETS, document, documents
+from search.documents import FACET_TITLES, FACETS, indexed_nodes, kept_document
 from sitegen import languages
 from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES
@@ -51,6 +51,9 @@ def prepare(ctx) -> list[Problem]:
 def plan(ctx) -> Iterable[Output]:
     graph = ctx.graph
     for lang in graph.languages:
+        # Made here, in the building process, so they are kept for the next build (sitegen.graph.kept).
+        for node in indexed_nodes(graph, lang):
+            _document_words(graph, node, lang)
         yield _search_page(ctx, lang)
         url = search_url(graph, lang)
         yield Output(page_path(url + DATA_FILE), render=lambda lang=lang: query_data_json(graph, lang))
@@ -61,7 +64,7 @@ def template_globals(ctx, lang: str) -> dict:
     graph = ctx.graph
 
     def search_meta(item) -> dict[str, Any] | None:
-        return ctx.memo("search-meta", item.key, lambda: document(graph, item) if graph.is_current(item) else None)
+        return kept_document(graph, item) if graph.is_current(item) else None
 
     return {"search_meta": search_meta}
 
@@ -121,11 +124,10 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
     counts: Counter[str] = Counter()
     keyword_words: set[str] = set()
 
-    for doc in documents(graph, lang):
-        for text in (doc["title"], doc["summary"], " ".join(doc["labels"]), doc["organisation"] or ""):
-            counts.update(w for w in synonym_list.words(text) if len(w) >= 4)
-        counts.update(w for w in synonym_list.words(doc["text"]) if len(w) >= 5)
-        keyword_words.update(w for w in synonym_list.words(" ".join(doc["keywords"])) if len(w) >= 4)
+    for node in indexed_nodes(graph, lang):
+        words, keywords = _document_words(graph, node, lang)
+        counts.update(words)
+        keyword_words.update(keywords)
     # The words of the maintained synonym list are known words.
     table = synonym_list.table(lang)
     for phrase, targets in table.items():
@@ -150,6 +152,20 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
             if vocabulary in graph.vocabularies
         },
     }
+
+
+def _document_words(graph: SiteGraph, node, lang: str) -> tuple[Counter[str], frozenset[str]]:
+    """The words one document adds to the known-word list, and its keyword words (kept between builds)."""
+
+    def compute() -> tuple[Counter[str], frozenset[str]]:
+        doc = kept_document(graph, node, lang)  # recorded: the words change when the document does
+        counts: Counter[str] = Counter()
+        for text in (doc["title"], doc["summary"], " ".join(doc["labels"]), doc["organisation"] or ""):
+            counts.update(w for w in synonym_list.words(text) if len(w) >= 4)
+        counts.update(w for w in synonym_list.words(doc["text"]) if len(w) >= 5)
+        return counts, frozenset(w for w in synonym_list.words(" ".join(doc["keywords"])) if len(w) >= 4)
+
+    return graph.memo("search-words", (node.key, lang), compute, keep=True)
 
 
 def _near_known(word: str, known: Counter) -> bool:

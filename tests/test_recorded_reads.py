@@ -137,3 +137,36 @@ def test_an_unchanged_site_a_day_later_renders_only_what_time_changed(tmp_path):
     assert "vacatures/maatje/index.html" in far.changed
     assert "activiteiten/mantelzorgcafe/index.html" in far.changed
     assert far.rendered < far.outputs
+
+
+def test_search_documents_are_kept_and_made_again_only_when_what_they_read_changed(tmp_path, monkeypatch):
+    import search.documents as search_documents
+
+    made: list[str] = []
+    real = search_documents.document
+
+    def counted(graph, node, lang=None):
+        made.append(f"{node.key}:{lang or node.lang}")
+        return real(graph, node, lang)
+
+    monkeypatch.setattr(search_documents, "document", counted)
+    root = copy_site(MINIMAL_SITE, tmp_path)
+    build(BuildOptions(root=root, clock=Clock.on(DAY), jobs=1))
+    assert "vacancies/maatje.md:nl" in made and "pages/even-vrij.md:nl" in made
+
+    made.clear()
+    build(BuildOptions(root=root, clock=Clock.on(DAY), jobs=1))
+    assert made == []  # nothing changed: every document came from .hulpwijzer/kept.pickle
+
+    organisation = root / "content" / "organisations" / "steunpunt.md"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace("title: ", "title: Het ", 1), encoding="utf-8")
+    made.clear()
+    build(BuildOptions(root=root, clock=Clock.on(DAY), jobs=1))
+    # The organisation's own document and those that show its name; not the information page.
+    assert "organisations/steunpunt.md:nl" in made and "vacancies/maatje.md:nl" in made
+    assert "pages/even-vrij.md:nl" not in made
+
+    made.clear()
+    build(BuildOptions(root=root, clock=Clock.on(dt.date(2026, 12, 16)), jobs=1))
+    # The café's next date (15 December) has passed: its document carries new dates.
+    assert "activities/mantelzorgcafe.md:nl" in made and "pages/even-vrij.md:nl" not in made

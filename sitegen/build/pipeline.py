@@ -25,11 +25,12 @@ from sitegen.build.fingerprint import Reader, Record, plan_digest
 from sitegen.build.outputs import Output
 from sitegen.build.publish import copy_tree_as_links, remove_unplanned, swap
 from sitegen.build.render import Renderer, Theme, resolve_content_link
-from sitegen.build.state import build_lock, load_state, save_state
+from sitegen.build.state import build_lock, load_state, save_state, state_dir
 from sitegen.build.write import RenderError, render_all
 from sitegen.clock import Clock
 from sitegen.content.read import Site, load_site, media_files
 from sitegen.graph import reads as recorded
+from sitegen.graph.kept import KeptValues
 from sitegen.graph.reads import Reads
 from sitegen.problems import ContentError, Problem
 
@@ -165,10 +166,14 @@ def _template_globals(ctx: BuildContext, lang: str) -> dict:
     return names
 
 
-def prepare(options: BuildOptions) -> Prepared:
-    """Read, validate and plan; returns every problem found (errors and warnings)."""
+def prepare(options: BuildOptions, keep_values: bool = False) -> Prepared:
+    """Read, validate and plan; returns every problem found (errors and warnings). With
+    ``keep_values``, memoised values marked for keeping come from and go to the last build's."""
     root = options.root.resolve()
     site = load_site(root, options.clock.today)
+    if keep_values:
+        inputs = "|".join((site.digests["@code"], site.graph.site_digest, site.graph.vocab_digest))
+        site.graph.kept = KeptValues(state_dir(root) / "kept.pickle", inputs)
     problems = list(site.problems)
     try:
         theme = Theme.load(root, site.graph.site.theme)
@@ -197,7 +202,7 @@ def _build(options: BuildOptions) -> BuildResult:
     result = BuildResult()
     root = options.root.resolve()
     public = options.public
-    prepared = prepare(options)
+    prepared = prepare(options, keep_values=True)
     site, theme, ctx, outputs, problems = prepared.site, prepared.theme, prepared.ctx, prepared.outputs, prepared.problems
     result.timings["read+plan"] = time.perf_counter() - started
     errors = [p for p in problems if p.severity == "error"]
@@ -253,6 +258,7 @@ def _build(options: BuildOptions) -> BuildResult:
         result.timings["render"] = time.perf_counter() - step
         step = time.perf_counter()
         new = Reader(site.graph, site.digests, {**old_groups, **site.graph.groups, **worker_groups})
+        site.graph.kept.save()
         for index, reads in found.items():
             path = outputs[index].path
             if path not in records:

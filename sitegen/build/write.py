@@ -47,13 +47,15 @@ def write(staging: Path, output: Output, renderer: Renderer) -> Reads:
     return reads
 
 
-def _used_groups(groups: dict[str, Reads], found: list[Reads]) -> dict[str, Reads]:
-    """The memoised values these reads used, directly or through each other (sent to the parent)."""
+def _used_groups(groups: dict[str, Reads], found: list[Reads], sent: set[str]) -> dict[str, Reads]:
+    """The memoised values these reads used, directly or through each other, that this worker has
+    not sent to the parent yet (a group such as "all current vacancies" is used by thousands)."""
     used: dict[str, Reads] = {}
     todo = [name for reads in found for name in reads.groups]
     while todo:
         name = todo.pop()
-        if name not in used and name in groups:
+        if name not in used and name not in sent and name in groups:
+            sent.add(name)
             used[name] = groups[name]
             todo.extend(groups[name].groups)
     return used
@@ -84,13 +86,14 @@ def render_all(outputs: list[Output], todo: list[int], renderer: Renderer, stagi
     reports = context.Queue()
 
     def worker() -> None:
+        sent = set(renderer.graph.groups)  # the parent has these: they were made before the fork
         while (chunk := work.get()) is not None:
             try:
                 done = [(index, write(staging, outputs[index], renderer)) for index in chunk]
             except BaseException as error:  # noqa: BLE001 - sent to the parent, which raises it
                 reports.put(("failed", error))
                 return
-            reports.put(("done", (done, _used_groups(renderer.graph.groups, [reads for _index, reads in done]))))
+            reports.put(("done", (done, _used_groups(renderer.graph.groups, [reads for _index, reads in done], sent))))
         reports.put(("finished", 0))
 
     processes = [context.Process(target=worker, daemon=True) for _ in range(workers)]

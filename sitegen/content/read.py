@@ -176,4 +176,5 @@ def load_site(root: Path, today: dt.date) -> Site:
         digests[f"@type:{type_name}"] = hashlib.blake2b("\n".join(sorted(by_type.get(type_name, []))).encode(), digest_size=16).hexdigest()
     digests["@all"] = hashlib.blake2b("\n".join(sorted(f"{k}:{v}" for k, v in digests.items())).encode(), digest_size=16).hexdigest()
     digests["@code"] = code_digest
+    graph.digests = digests
     return Site(graph=graph, parsed=parsed, digests=digests, problems=problems)

@@ -23,8 +23,9 @@ from sitegen.content.parse import ParsedItem
 from sitegen.content.site_model import SiteConfig, Vocabulary
 from sitegen.content.types import TYPES
 from sitegen.graph import reads
+from sitegen.graph.kept import KeptValues, kept_value
 from sitegen.graph.node import Node
-from sitegen.graph.queries import group_name
+from sitegen.graph.queries import answer, group_name
 from sitegen.problems import Problem
 
 T = TypeVar("T")
@@ -43,20 +44,35 @@ class SiteGraph:
     _memo: dict[tuple[str, Any], Any] = field(default_factory=dict, repr=False)
     # What each memoised value read (sitegen.graph.reads), by group name.
     groups: dict[str, reads.Reads] = field(default_factory=dict, repr=False)
+    # Values kept between builds (set by the build; None: keep nothing) and the content digests they are checked with.
+    kept: KeptValues | None = field(default=None, repr=False)
+    digests: dict[str, str] = field(default_factory=dict, repr=False)
+    _answers: dict[tuple, Any] = field(default_factory=dict, repr=False)
 
-    def memo(self, name: str, key: Any, compute: Callable[[], T]) -> T:
+    def memo(self, name: str, key: Any, compute: Callable[[], T], keep: bool = False) -> T:
         """``compute()`` once for (name, key) in this graph, i.e. once per build.
 
         What ``compute`` reads is recorded once, as a group; every output that uses the value
-        records the group, so a cached value carries its dependencies to each of its users."""
+        records the group, so a cached value carries its dependencies to each of its users.
+        With ``keep``, the value is also kept for the next builds (``sitegen.graph.kept``)."""
         slot = (name, key)
         group = group_name(name, key)
         if slot not in self._memo:
-            with reads.recording() as recorded:
-                self._memo[slot] = compute()
-            self.groups[group] = recorded
+            if keep and self.kept is not None:
+                self._memo[slot] = kept_value(self, group, compute)
+            else:
+                with reads.recording() as recorded:
+                    self._memo[slot] = compute()
+                self.groups[group] = recorded
         reads.group(group)
         return self._memo[slot]
+
+    def answer(self, query: tuple) -> Any:
+        """A recorded query's answer now, once per build (for kept values)."""
+        if query not in self._answers:
+            with reads.not_recording():
+                self._answers[query] = answer(self, query)
+        return self._answers[query]
 
     @property
     def nodes(self) -> list[Node]:

@@ -123,7 +123,7 @@ def test_stale_items_are_marked(graph):
     later = dt.date(2028, 6, 1)
     from dataclasses import replace
 
-    old_graph = replace(graph, today=later)
+    old_graph = replace(graph, day=later, _memo={}, groups={})
     docs = search_documents.documents(old_graph, "nl")
     assert docs and all(doc["stale"] and doc["stale_rank"] == 1 for doc in docs if doc["type"] != "vacancy")
 
