@@ -15,7 +15,7 @@ import jinja2
 from babel.dates import format_date, format_datetime, format_time
 from markupsafe import Markup
 
-from sitegen import dates, languages
+from sitegen import dates, languages, urls
 from sitegen.content import markdown
 from sitegen.i18n import translations
 
@@ -144,6 +144,9 @@ class Renderer:
                 json_ld=json_ld,
                 tel=lambda phone: "tel:" + "".join(c for c in phone if c.isdigit() or c == "+"),
                 absolute=lambda path: self.graph.site.base_url + path,
+                # Every href/src from data goes through this (tests/theme/test_urls_in_templates.py):
+                # escaping holds without the CSP header.
+                url=urls.safe_href,
             )
             self._environments[lang] = env
         return self._environments[lang]
@@ -167,7 +170,7 @@ class Renderer:
 
     def url_for(self, path: str, lang: str) -> str:
         """A site path (without language prefix) in a language: /vacatures/ -> /en/vacatures/."""
-        return languages.url(lang, self.graph.default_lang, path)
+        return urls.safe_href(languages.url(lang, self.graph.default_lang, path))
 
     def link_resolver(self, href: str) -> str:
         """Links in Markdown to content files (../organisations/x.md) become the page's URL."""

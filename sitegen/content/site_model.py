@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import field_validator, model_validator
 
 from sitegen import languages
-from sitegen.content.model import FieldError, Strict, field
+from sitegen.content.model import FieldError, SitePath, Strict, field
 from sitegen.i18n import N_
 
 LangText = dict[str, str]
@@ -17,7 +17,7 @@ LangText = dict[str, str]
 
 class MenuEntry(Strict):
     title: LangText = field(N_("Titel"), N_("Titel per taal, bijvoorbeeld nl: Informatie."))
-    url: str = field(N_("Adres"), N_("Pad op de site zonder taalvoorvoegsel, bijvoorbeeld /informatie/."))
+    url: SitePath = field(N_("Adres"), N_("Pad op de site zonder taalvoorvoegsel, bijvoorbeeld /informatie/."))
 
 
 class CrisisLine(Strict):
