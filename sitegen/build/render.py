@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,23 @@ from sitegen.i18n import translations
 THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
 
 
+THEME_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # as SiteConfig.theme: a name, not a path
+
+
+class ThemeError(ValueError):
+    """The theme cannot be used as it is; the message says why, in Dutch."""
+
+
+def _refuse_links_out(folder: Path, root: Path) -> None:
+    """A theme publishes only what is in its own folder: a symlink out of it is an error."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+                shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+                raise ThemeError(f"{shown} is een snelkoppeling (symlink) naar een plek buiten de map van het thema")
+
+
 @dataclass
 class Theme:
     """A theme folder with its fallbacks: a custom theme overrides files of 'default'."""
@@ -29,14 +48,21 @@ class Theme:
     folders: list[Path]
 
     @classmethod
-    def load(cls, root: Path, name: str) -> Theme:
+    def load(cls, root: Path, name: str, _seen: tuple[str, ...] = ()) -> Theme:
+        """The theme ``name`` and the themes it extends (theme.yaml: ``extends: name``); ThemeError when
+        a name is a path, a theme extends itself, or a file in it leads out of its folder."""
+        if not THEME_NAME.match(name):
+            raise ThemeError(f"'{name}' is geen naam van een thema; een thema is een map direct in themes/, zonder / of ..")
+        if name in _seen:
+            raise ThemeError("de thema's breiden elkaar in een kring uit: " + " → ".join((*_seen, name)))
         folders = []
         for candidate in (root / "themes" / name, THEMES_DIR / name):
             if candidate.is_dir() and candidate not in folders:
                 folders.append(candidate)
                 break
         if not folders:
-            raise FileNotFoundError(f"thema '{name}' niet gevonden in themes/")
+            raise ThemeError(f"thema '{name}' niet gevonden in themes/")
+        _refuse_links_out(folders[0], root)
         parent_file = folders[0] / "theme.yaml"
         parent = "default"
         if parent_file.exists():
@@ -44,7 +70,7 @@ class Theme:
                 if line.startswith("extends:"):
                     parent = line.split(":", 1)[1].strip()
         if name != parent:
-            folders.extend(cls.load(root, parent).folders)
+            folders.extend(cls.load(root, parent, (*_seen, name)).folders)
         return cls(folders)
 
     def files(self, sub: str) -> dict[str, Path]:
@@ -54,7 +80,7 @@ class Theme:
             base = folder / sub
             if base.is_dir():
                 for path in sorted(base.rglob("*")):
-                    if path.is_file():
+                    if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
                         found[path.relative_to(base).as_posix()] = path
         return found
 

@@ -233,6 +233,8 @@ def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem],
         if not path.exists():
             problems.append(Problem(rel, None, None, "deze lijst ontbreekt", f"maak {rel} aan met de termen (zie docs/content-model.md)"))
             continue
+        if not path.resolve().is_relative_to((root / "content").resolve()):
+            continue  # a symlink out of content/: sitegen.content.read.containment_problems reports it
         raw = path.read_bytes()
         hasher.update(name.encode() + b"\0" + raw)
         data, file_problems = _load_yaml_file(raw, rel)

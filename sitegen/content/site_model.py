@@ -6,6 +6,8 @@ Like ``sitegen.content.model`` (the content types) these classes are the single 
 
 from __future__ import annotations
 
+import re
+
 from pydantic import field_validator, model_validator
 
 from sitegen import languages
@@ -57,6 +59,14 @@ class SiteConfig(Strict):
                 raise ValueError(f"'{code}' is geen taalcode die Hulpwijzer kent; gebruik een code van twee letters, zoals tr of uk")
         if len(set(value)) != len(value):
             raise ValueError("een taal staat er meer dan één keer in; haal de dubbele weg")
+        return value
+
+    @field_validator("theme")
+    @classmethod
+    def _theme_is_a_name(cls, value: str) -> str:
+        # A name, not a path: themes/../x or /etc would read templates from outside themes/.
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+            raise ValueError("een thema is de naam van een map in themes/, geen pad; gebruik alleen kleine letters, cijfers en streepjes, zoals default")
         return value
 
     @property
