@@ -98,6 +98,17 @@ def test_a_symlink_out_of_the_theme_is_an_error(where, tmp_path, capsys):
     assert SECRET not in _published(root)
 
 
+def test_a_theme_folder_that_is_a_symlink_out_of_themes_is_an_error(tmp_path, capsys):
+    root, outside = _site(tmp_path)
+    (outside / "theme" / "templates").mkdir(parents=True)
+    (root / "themes").mkdir()
+    (root / "themes" / "eigen").symlink_to(outside / "theme", target_is_directory=True)
+    site_yaml = root / "content" / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text() + "theme: eigen\n")
+    code, text = _run(root, "check", capsys)
+    assert code == 1 and "themes/eigen is een snelkoppeling" in text, text
+
+
 @pytest.mark.parametrize("name", ["../outside", "/etc", "default/../../x", "Default", "a b"])
 def test_a_theme_name_is_a_name_not_a_path(name, tmp_path, capsys):
     root, _ = _site(tmp_path)

@@ -62,6 +62,8 @@ class Theme:
                 break
         if not folders:
             raise ThemeError(f"thema '{name}' niet gevonden in themes/")
+        if folders[0].parent == root / "themes" and not folders[0].resolve().is_relative_to((root / "themes").resolve()):
+            raise ThemeError(f"themes/{name} is een snelkoppeling (symlink) naar een plek buiten themes/")
         _refuse_links_out(folders[0], root)
         parent_file = folders[0] / "theme.yaml"
         parent = "default"
