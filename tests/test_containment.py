@@ -54,10 +54,14 @@ def _link(root, outside, case):
         shutil.move(vocabulary, outside / "places.yaml")
         vocabulary.symlink_to(outside / "places.yaml")
         return "content/vocabularies/places.yaml"
+    if case == "site.yaml":
+        shutil.move(content / "site.yaml", outside / "site.yaml")
+        (content / "site.yaml").symlink_to(outside / "site.yaml")
+        return "content/site.yaml"
     raise AssertionError(case)
 
 
-@pytest.mark.parametrize("case", ["media file", "media folder", "content file", "content folder", "vocabulary"])
+@pytest.mark.parametrize("case", ["media file", "media folder", "content file", "content folder", "vocabulary", "site.yaml"])
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_symlink_out_of_content_is_an_error_naming_it(case, command, tmp_path, capsys):
     root, outside = _site(tmp_path)
