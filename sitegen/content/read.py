@@ -52,11 +52,13 @@ def inside(path: Path, folder: Path) -> bool:
 def content_files(root: Path) -> list[Path]:
     """The content files, leaving out any that lead outside content/ (containment_problems names them)."""
     content = root / "content"
+    real = content.resolve()
     files = []
     for folder in (t.folder for t in TYPES):
         base = content / folder
-        if base.is_dir() and inside(base, content):
-            files.extend(sorted(p for p in base.glob("*.md") if p.is_file() and inside(p, content)))
+        if base.is_dir() and base.resolve().is_relative_to(real):
+            # Only a symlink can lead out: resolving every plain file would cost a system call per path part.
+            files.extend(sorted(p for p in base.glob("*.md") if p.is_file() and (not p.is_symlink() or p.resolve().is_relative_to(real))))
     return files
 
 
@@ -187,7 +189,8 @@ def media_files(root: Path) -> dict[str, Path]:
     for dirpath, _dirnames, filenames in os.walk(base):
         for name in filenames:
             path = Path(dirpath) / name
-            if path.is_file() and not name.startswith(".") and inside(path, content):
+            # os.walk does not enter symlinked folders, so only a symlinked file can lead out.
+            if path.is_file() and not name.startswith(".") and (not path.is_symlink() or inside(path, content)):
                 found["media/" + path.relative_to(base).as_posix()] = path
     return dict(sorted(found.items()))
 
