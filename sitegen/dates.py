@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import types
 
+from dateutil import rrule as dateutil_rrule
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rruleset, rrulestr
 
@@ -61,6 +63,32 @@ def last_end(activity) -> dt.datetime | None:
         return None
     starts = _starts(activity, None, 10_000)
     return local(max(starts) + duration) if starts else None
+
+
+# A rule must give its first date within this many years of the activity's start (check).
+FIRST_DATE_WITHIN_YEARS = 5
+
+
+def first_rule_date(rule_text: str, start: dt.datetime, skip: frozenset[dt.datetime] = frozenset(), years: int = FIRST_DATE_WITHIN_YEARS):
+    """The first date of an RRULE from ``start`` that is not in ``skip``, looking no further than ``years``
+    years ahead; None when there is none. dateutil looks for a next date up to the year 9999 when a
+    rule matches no day (BYMONTH=2;BYMONTHDAY=30), which takes seconds per rule and for ever with
+    sub-daily rules; its own iteration is run here with the calendar ending at the window's last year."""
+    rule = rrulestr(rule_text, dtstart=start)
+    for value in _iteration_until(min(start.year + years, dt.MAXYEAR))(rule):
+        if value not in skip:
+            return value
+    return None
+
+
+def _iteration_until(last_year: int):
+    # dateutil's rrule._iter stops when the year passes datetime.MAXYEAR; give it a datetime module
+    # whose MAXYEAR is the window's end (tests/test_calendar.py checks that this still bounds it).
+    module = types.SimpleNamespace(**{name: getattr(dt, name) for name in dir(dt) if not name.startswith("__")})
+    module.MAXYEAR = last_year
+    function = dateutil_rrule.rrule._iter
+    namespace = dict(vars(dateutil_rrule), datetime=module)
+    return types.FunctionType(function.__code__, namespace, function.__name__, function.__defaults__, function.__closure__)
 
 
 def start_of_day(day: dt.date) -> dt.datetime:

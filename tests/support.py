@@ -116,3 +116,34 @@ def vnu_errors(paths: list[Path]) -> list[dict]:
     )
     data = json.loads(process.stderr or '{"messages": []}')
     return [m for m in data["messages"] if m.get("type") == "error"]
+
+
+def render_with_unchecked_urls(root: Path, bad: str) -> dict[str, str]:
+    """Every HTML page of the site at ``root`` (by public path), rendered with ``bad`` in every URL field
+    of its items and in the menu, put there after validation (which would refuse it): what the
+    templates' ``url`` filter must make harmless on its own."""
+    from sitegen.build.context import BuildContext
+    from sitegen.build.pipeline import plan_site
+    from sitegen.build.render import Theme
+    from sitegen.content.model import Contact, Link
+    from sitegen.content.read import load_site
+
+    today = dt.date.fromisoformat(TEST_TODAY)
+    graph = load_site(root, today).graph
+    for node in graph.nodes:
+        data, update = node.data, {}
+        fields = type(data).model_fields
+        if "website" in fields:
+            update["website"] = bad
+        if "related_links" in fields:
+            update["related_links"] = [Link.model_construct(title="Meer", url=bad)]
+        if "contact" in fields:
+            update["contact"] = (data.contact or Contact.model_construct()).model_copy(update={"url": bad})
+        if "registration" in fields:
+            contact = (data.registration.contact or Contact.model_construct()).model_copy(update={"url": bad})
+            update["registration"] = data.registration.model_copy(update={"required": True, "contact": contact})
+        node.data = data.model_copy(update=update)
+    graph.site = graph.site.model_copy(update={"menu": [entry.model_copy(update={"url": bad}) for entry in graph.site.menu]})
+    ctx = BuildContext(root=root, clock=Clock.on(today), graph=graph)
+    outputs, _ = plan_site(ctx, Theme.load(root, graph.site.theme))
+    return {output.path: output.produce(ctx.renderer).decode("utf-8") for output in outputs if output.path.endswith(".html")}

@@ -85,3 +85,13 @@ def test_rebase_moves_dates_by_whole_weeks_and_keeps_bodies():
     assert "bad: 2026-02-30" in moved and "Op 2026-12-02 is het feest." in moved
     assert weeks_between(dt.date(2026, 11, 23), dt.date(2026, 11, 26)) == 0
     assert weeks_between(dt.date(2026, 11, 23), dt.date(2027, 12, 28)) == 57
+
+
+def test_a_rule_is_searched_for_a_first_date_only_within_the_window():
+    """check refuses a rule without a date; looking for one must end (dateutil alone looks up to the year 9999)."""
+    start = dt.datetime(2026, 3, 1, 14, 0)
+    leap_day = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29"
+    assert dates.first_rule_date(leap_day, start) == dt.datetime(2028, 2, 29, 14, 0)
+    assert dates.first_rule_date(leap_day, start, years=1) is None  # the window really bounds the search
+    assert dates.first_rule_date("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", start) is None
+    assert dates.first_rule_date("FREQ=WEEKLY;COUNT=2", start, skip=frozenset({start})) == dt.datetime(2026, 3, 8, 14, 0)

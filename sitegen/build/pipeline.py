@@ -24,8 +24,9 @@ from sitegen.build.context import BuildContext
 from sitegen.build.fingerprint import Reader, Record, plan_digest
 from sitegen.build.outputs import Output
 from sitegen.build.publish import copy_tree_as_links, remove_unplanned, swap
-from sitegen.build.render import Renderer, Theme, resolve_content_link
+from sitegen.build.render import Renderer, Theme, ThemeError, resolve_content_link
 from sitegen.build.state import build_lock, load_state, save_state, state_dir
+from sitegen.build.theme_check import check_theme
 from sitegen.build.write import RenderError, render_all
 from sitegen.clock import Clock
 from sitegen.content.read import Site, load_site, media_files
@@ -177,8 +178,8 @@ def prepare(options: BuildOptions, keep_values: bool = False) -> Prepared:
     problems = list(site.problems)
     try:
         theme = Theme.load(root, site.graph.site.theme)
-    except FileNotFoundError as error:
-        problems.append(Problem("content/site.yaml", None, "theme", str(error), "zet 'theme' op een map die in themes/ staat"))
+    except ThemeError as error:
+        problems.append(Problem("content/site.yaml", None, "theme", str(error), "zet 'theme' op de naam van een map in themes/ en controleer die map"))
         raise ContentError(sorted(problems)) from None
     ctx = BuildContext(root=root, clock=options.clock, graph=site.graph)
     outputs, planning_problems = plan_site(ctx, theme)
@@ -311,4 +312,4 @@ def check(root: Path, clock: Clock) -> list[Problem]:
         prepared = prepare(BuildOptions(root=root, clock=clock))
     except ContentError as error:
         return error.problems
-    return sorted(prepared.problems)
+    return sorted(prepared.problems + check_theme(prepared))

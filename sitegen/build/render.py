@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +17,28 @@ import jinja2
 from babel.dates import format_date, format_datetime, format_time
 from markupsafe import Markup
 
-from sitegen import dates, languages
+from sitegen import dates, languages, urls
 from sitegen.content import markdown
 from sitegen.i18n import translations
 
 THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
+
+
+THEME_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # as SiteConfig.theme: a name, not a path
+
+
+class ThemeError(ValueError):
+    """The theme cannot be used as it is; the message says why, in Dutch."""
+
+
+def _refuse_links_out(folder: Path, root: Path) -> None:
+    """A theme publishes only what is in its own folder: a symlink out of it is an error."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+                shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+                raise ThemeError(f"{shown} is een snelkoppeling (symlink) naar een plek buiten de map van het thema")
 
 
 @dataclass
@@ -31,14 +50,23 @@ class Theme:
     folders: list[Path]
 
     @classmethod
-    def load(cls, root: Path, name: str) -> Theme:
+    def load(cls, root: Path, name: str, _seen: tuple[str, ...] = ()) -> Theme:
+        """The theme ``name`` and the themes it extends (theme.yaml: ``extends: name``); ThemeError when
+        a name is a path, a theme extends itself, or a file in it leads out of its folder."""
+        if not THEME_NAME.match(name):
+            raise ThemeError(f"'{name}' is geen naam van een thema; een thema is een map direct in themes/, zonder / of ..")
+        if name in _seen:
+            raise ThemeError("de thema's breiden elkaar in een kring uit: " + " → ".join((*_seen, name)))
         folders = []
         for candidate in (root / "themes" / name, THEMES_DIR / name):
             if candidate.is_dir() and candidate not in folders:
                 folders.append(candidate)
                 break
         if not folders:
-            raise FileNotFoundError(f"thema '{name}' niet gevonden in themes/")
+            raise ThemeError(f"thema '{name}' niet gevonden in themes/")
+        if folders[0].parent == root / "themes" and not folders[0].resolve().is_relative_to((root / "themes").resolve()):
+            raise ThemeError(f"themes/{name} is een snelkoppeling (symlink) naar een plek buiten themes/")
+        _refuse_links_out(folders[0], root)
         parent_file = folders[0] / "theme.yaml"
         parent = "default"
         if parent_file.exists():
@@ -46,7 +74,7 @@ class Theme:
                 if line.startswith("extends:"):
                     parent = line.split(":", 1)[1].strip()
         if name != parent:
-            folders.extend(cls.load(root, parent).folders)
+            folders.extend(cls.load(root, parent, (*_seen, name)).folders)
         return cls(folders)
 
     def files(self, sub: str) -> dict[str, Path]:
@@ -56,7 +84,7 @@ class Theme:
             base = folder / sub
             if base.is_dir():
                 for path in sorted(base.rglob("*")):
-                    if path.is_file():
+                    if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
                         found[path.relative_to(base).as_posix()] = path
         return found
 
@@ -147,6 +175,9 @@ class Renderer:
                 json_ld=json_ld,
                 tel=lambda phone: "tel:" + "".join(c for c in phone if c.isdigit() or c == "+"),
                 absolute=lambda path: self.graph.site.base_url + path,
+                # Every href/src from data goes through this (tests/theme/test_urls_in_templates.py):
+                # escaping holds without the CSP header.
+                url=urls.safe_href,
             )
             self._environments[lang] = env
         return self._environments[lang]
@@ -171,7 +202,7 @@ class Renderer:
 
     def url_for(self, path: str, lang: str) -> str:
         """A site path (without language prefix) in a language: /vacatures/ -> /en/vacatures/."""
-        return languages.url(lang, self.graph.default_lang, path)
+        return urls.safe_href(languages.url(lang, self.graph.default_lang, path))
 
     def link_resolver(self, href: str) -> str:
         """Links in Markdown to content files (../organisations/x.md) become the page's URL."""

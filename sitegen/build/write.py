@@ -38,6 +38,12 @@ def write(staging: Path, output: Output, renderer: Renderer) -> Reads:
         raise RenderError(f"/{output.path}: het sjabloon '{error.name}' bestaat niet in het thema") from None
     except jinja2.TemplateError as error:
         raise RenderError(f"/{output.path}: fout in sjabloon {_template_frame(error)}: {error}") from None
+    except RecursionError as error:
+        raise RenderError(f"/{output.path}: de sjablonen breiden elkaar in een kring uit ({_template_frame(error)})") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
+        if _template_frame(error) == "?":
+            raise  # not in a template: a fault of the generator, which must show as one
+        raise RenderError(f"/{output.path}: fout in sjabloon {_template_frame(error)}: {error}") from None
     target.parent.mkdir(parents=True, exist_ok=True)
     # Write a new file and rename it over the old one: this breaks the hard
     # link to the published file, which must stay as it is until the swap.

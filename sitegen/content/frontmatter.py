@@ -42,7 +42,9 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _str_representer)
 
 
-class FrontMatterError(Exception):
+class FrontMatterError(ValueError):
+    """YAML that is refused; a ValueError so that callers that validate (the CMS) report it as one."""
+
     def __init__(self, message: str, line: int | None, fix: str):
         super().__init__(message)
         self.message = message
@@ -92,25 +94,57 @@ def split(text: str) -> tuple[str, str, int]:
 
 def parse(text: str) -> Document:
     front, body, body_line = split(text)
-    loader = _Loader(front)
+    document = parse_yaml(front, offset=2)
+    document.body, document.body_line = body, body_line
+    return document
+
+
+# Content never needs more than a few levels (contact.email, recurrence.dates.0); a limit far
+# above that stops deeply nested YAML before it reaches Python's recursion limit.
+MAX_DEPTH = 32
+
+
+def parse_yaml(text: str, offset: int = 1) -> Document:
+    """One YAML document (a mapping) with the line of every value; ``offset`` is the file line of
+    the text's first line. Aliases, several documents, duplicate keys at any level and nesting
+    deeper than MAX_DEPTH are refused before any value is built, so no input runs unbounded."""
+    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark is not None else 1
-        problem = (error.problem or str(error)).strip()
-        raise FrontMatterError(
-            f"de YAML in de front matter klopt niet ({problem})",
-            line,
-            "controleer op deze regel de dubbele punt na de veldnaam, de inspringing en de aanhalingstekens",
-        ) from None
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
-        raise FrontMatterError(
-            f"de YAML in de front matter klopt niet ({error})",
-            1,
-            "controleer de front matter; gebruik gewone velden als 'title: tekst'",
-        ) from None
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + offset if mark is not None else offset
+            if "expected a single document" in str(error):
+                raise FrontMatterError(
+                    "er staat meer dan één YAML-document in (een tweede regel '---')",
+                    line,
+                    "haal deze regel '---' weg en zet alle velden in één document",
+                ) from None
+            problem = (error.problem or str(error)).strip()
+            raise FrontMatterError(
+                f"de YAML in de front matter klopt niet ({problem})",
+                line,
+                "controleer op deze regel de dubbele punt na de veldnaam, de inspringing en de aanhalingstekens",
+            ) from None
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+            raise FrontMatterError(
+                f"de YAML in de front matter klopt niet ({error})",
+                offset,
+                "controleer de front matter; gebruik gewone velden als 'title: tekst'",
+            ) from None
+        document = Document(data={}, body="", body_line=1)
+        if node is None:
+            return document
+        _walk(node, document, offset, text)
+        try:
+            data = loader.construct_document(node)
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+            raise FrontMatterError(
+                f"de YAML in de front matter klopt niet ({error})",
+                offset,
+                "controleer de front matter; gebruik gewone velden als 'title: tekst'",
+            ) from None
     finally:
         loader.dispose()
     if data is None:
@@ -118,42 +152,71 @@ def parse(text: str) -> Document:
     if not isinstance(data, dict):
         raise FrontMatterError(
             "de front matter is geen lijst van velden",
-            2,
+            offset,
             "schrijf elk veld op een eigen regel als 'naam: waarde', bijvoorbeeld 'title: Even vrij'",
         )
     for key in data:
         if not isinstance(key, str):
             raise FrontMatterError(
                 f"de veldnaam {key!r} is geen tekst",
-                2,
+                offset,
                 "gebruik veldnamen uit letters, zoals title of summary",
             )
-    document = Document(data=data, body=body, body_line=body_line)
-    if node is not None:
-        _record_lines(node, (), document, offset=2)
+    document.data = data
     return document
 
 
-def _record_lines(node: yaml.Node, path: tuple[Any, ...], document: Document, offset: int) -> None:
-    document.lines[path] = node.start_mark.line + offset
-    if isinstance(node, yaml.MappingNode):
-        seen: set[Any] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key in seen and not path:
-                document.duplicate_keys.append((str(key), key_node.start_mark.line + offset))
-            seen.add(key)
-            document.lines[path + (key,)] = key_node.start_mark.line + offset
-            _record_lines_children(value_node, path + (key,), document, offset)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            _record_lines(child, path + (index,), document, offset)
+def _walk(root: yaml.Node, document: Document, offset: int, text: str) -> None:
+    """Record the line of every value and refuse what could make reading unbounded.
+
+    Iterative, so depth is checked before Python's stack is. An alias (``*name``) makes the
+    composer hand out the anchored node again: a node seen twice is an alias, and refusing it
+    stops both the alias bomb (exponential growth) and the alias that contains itself."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple[Any, ...], int | None]] = [(root, (), None)]
+    while stack:
+        node, path, key_line = stack.pop()
+        if id(node) in seen:
+            raise FrontMatterError(
+                "er staat een verwijzing in de YAML (een *naam die naar een &naam wijst)",
+                _alias_line(text, offset),
+                "schrijf de waarde voluit op elke plek waar hij nodig is; verwijzingen worden niet gelezen",
+            )
+        seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise FrontMatterError(
+                f"de velden zijn te diep in elkaar gezet (meer dan {MAX_DEPTH} niveaus)",
+                node.start_mark.line + offset,
+                "zet de velden zoals docs/content-model.md ze beschrijft; zo diep is nooit nodig",
+            )
+        document.lines[path] = key_line if key_line is not None else node.start_mark.line + offset
+        if isinstance(node, yaml.MappingNode):
+            names: set[Any] = set()
+            for key_node, value_node in node.value:
+                if id(key_node) in seen:
+                    raise FrontMatterError(
+                        "er staat een verwijzing in de YAML (een *naam die naar een &naam wijst)",
+                        _alias_line(text, offset),
+                        "schrijf de waarde voluit op elke plek waar hij nodig is; verwijzingen worden niet gelezen",
+                    )
+                seen.add(id(key_node))
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                line = key_node.start_mark.line + offset
+                if key in names:
+                    document.duplicate_keys.append((".".join(map(str, path + (key,))), line))
+                names.add(key)
+                stack.append((value_node, path + (key,), line))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, child in enumerate(node.value):
+                stack.append((child, path + (index,), None))
 
 
-def _record_lines_children(node: yaml.Node, path: tuple[Any, ...], document: Document, offset: int) -> None:
-    line = document.lines[path]
-    _record_lines(node, path, document, offset)
-    document.lines[path] = line  # a field's line is the line of its name
+def _alias_line(text: str, offset: int) -> int:
+    """The line of the first alias: the composed node only knows where its anchor is."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + offset
+    return offset
 
 
 def _plain(value: Any) -> Any:
@@ -183,8 +246,8 @@ def dump(data: dict[str, Any], body: str) -> str:
 
 
 def load_yaml(text: str) -> Any:
-    """Load a plain YAML file (site.yaml, vocabularies) with the same rules."""
-    return yaml.load(text, Loader=_Loader)
+    """Load a plain YAML file (site.yaml, vocabularies) with the same rules (FrontMatterError when refused)."""
+    return parse_yaml(text).data if text.strip() else None
 
 
 def dump_yaml(data: Any) -> str:

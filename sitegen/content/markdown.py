@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import nh3
 from markdown_it import MarkdownIt
 
+from sitegen import urls
+
 ALLOWED_TAGS = {
     "p",
     "br",
@@ -127,11 +129,11 @@ def _check_tokens(tokens, result: RenderedMarkdown, link_resolver) -> None:
                     )
                 )
             src = token.attrGet("src") or ""
-            if src.lower().startswith(("javascript:", "data:", "vbscript:")):
+            if not urls.is_safe(src):
                 result.issues.append(MarkdownIssue(line, "dit soort afbeeldingsadres is niet toegestaan", "gebruik een bestand uit content/media/"))
         elif token.type == "link_open":
             href = token.attrGet("href") or ""
-            if href.lower().startswith(("javascript:", "data:", "vbscript:")):
+            if not urls.is_safe(href):
                 result.issues.append(MarkdownIssue(line, "dit soort link is niet toegestaan", "gebruik een https://-adres of een pad op deze site"))
             result.links.append((line, href))
             if link_resolver is not None:

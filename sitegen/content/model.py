@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sitegen.i18n import N_
+from sitegen.urls import check_media_path, check_site_path, check_url
 
 
 class FieldError(ValueError):
@@ -47,6 +48,17 @@ class Markdown:
     """Marks a field that holds Markdown (CommonMark) rather than plain text."""
 
 
+@dataclass(frozen=True)
+class Url:
+    """Marks a field whose value becomes a link target: it passes sitegen.urls, the one allow-list.
+    tests/test_urls.py checks that every field that looks like a URL carries it."""
+
+
+UrlText = Annotated[str, Url(), AfterValidator(check_url)]
+SitePath = Annotated[str, Url(), AfterValidator(check_site_path)]
+MediaPath = Annotated[str, Url(), AfterValidator(check_media_path)]
+
+
 def field(label: str, help: str, **kwargs: Any) -> Any:
     """A model field with the Dutch label and help text editors see."""
     extra = kwargs.pop("json_schema_extra", {}) or {}
@@ -60,19 +72,14 @@ class Strict(BaseModel):
 
 class Link(Strict):
     title: str = field(N_("Linktekst"), N_("De tekst van de link, bijvoorbeeld de naam van de website."), min_length=1)
-    url: str = field(N_("Adres"), N_("Een webadres (https://…) of een pad op deze site (/informatie/…)."), min_length=1)
-
-    @field_validator("url")
-    @classmethod
-    def _safe_url(cls, value: str) -> str:
-        return check_url(value)
+    url: UrlText = field(N_("Adres"), N_("Een webadres (https://…) of een pad op deze site (/informatie/…)."), min_length=1)
 
 
 class Contact(Strict):
     name: str | None = field(N_("Naam"), N_("Naam van de contactpersoon of afdeling."), default=None)
     phone: str | None = field(N_("Telefoon"), N_("Telefoonnummer, bijvoorbeeld 0575 123 456."), default=None)
     email: str | None = field(N_("E-mail"), N_("E-mailadres."), default=None)
-    url: str | None = field(N_("Website of formulier"), N_("Webadres van een website of aanmeldformulier."), default=None)
+    url: UrlText | None = field(N_("Website of formulier"), N_("Webadres van een website of aanmeldformulier."), default=None)
 
     @field_validator("email")
     @classmethod
@@ -80,11 +87,6 @@ class Contact(Strict):
         if value is not None and ("@" not in value or " " in value):
             raise ValueError("geen geldig e-mailadres; schrijf het als naam@voorbeeld.nl")
         return value
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        return None if value is None else check_url(value)
 
     @field_validator("phone")
     @classmethod
@@ -95,7 +97,7 @@ class Contact(Strict):
 
 
 class Image(Strict):
-    src: str = field(N_("Afbeelding"), N_("Pad naar het bestand in content/media/, bijvoorbeeld media/logo.png."), min_length=1)
+    src: MediaPath = field(N_("Afbeelding"), N_("Pad naar het bestand in content/media/, bijvoorbeeld media/logo.png."), min_length=1)
     alt: str = field(
         N_("Alternatieve tekst"),
         N_("Beschrijf in een korte zin wat er op de afbeelding staat, voor wie hem niet kan zien."),
@@ -144,25 +146,31 @@ class Recurrence(Strict):
         # "up to and including that day" (and RFC 5545 wants a date-time with a timed DTSTART).
         value = re.sub(r"UNTIL=(\d{8})(?=;|$)", r"UNTIL=\1T235959", value)
         try:
-            rrulestr(value, dtstart=dt.datetime(2000, 1, 1))
-        except (ValueError, TypeError) as error:
+            rule = rrulestr(value, dtstart=dt.datetime(2000, 1, 1))
+        except (ValueError, TypeError, OverflowError) as error:
             raise ValueError(f"geen geldige RRULE ({error}); schrijf bijvoorbeeld FREQ=MONTHLY;BYDAY=3TU;COUNT=6") from None
+        # What keeps expanding the rule bounded: whole days or more (a rule per second would need
+        # millions of steps to reach today), a step of at least one, and a count the build can list.
+        parts = {name.upper(): setting for name, _, setting in (part.partition("=") for part in value.split(";"))}
+        if parts.get("FREQ", "").upper() not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY"):
+            raise ValueError("herhalen per uur, minuut of seconde kan niet; gebruik FREQ=DAILY, WEEKLY, MONTHLY of YEARLY")
+        if parts.keys() & {"BYHOUR", "BYMINUTE", "BYSECOND"}:
+            raise ValueError("de tijd komt uit 'start'; haal BYHOUR, BYMINUTE en BYSECOND weg (een tweede tijd is een tweede activiteit)")
+        if not 1 <= rule._interval <= MAX_INTERVAL:
+            raise ValueError(f"INTERVAL moet een getal van 1 tot en met {MAX_INTERVAL} zijn; schrijf bijvoorbeeld INTERVAL=2 voor om de week")
+        if rule._count is not None and not 1 <= rule._count <= MAX_COUNT:
+            raise ValueError(f"COUNT moet een getal van 1 tot en met {MAX_COUNT} zijn; laat COUNT weg voor een activiteit zonder einddatum")
         return value
+
+
+MAX_INTERVAL = 100
+MAX_COUNT = 1000
 
 
 class Registration(Strict):
     required: bool = field(N_("Aanmelden nodig"), N_("Moet je je aanmelden? ja of nee."), default=False)
     how: str | None = field(N_("Hoe aanmelden"), N_("Leg in één zin uit hoe je je aanmeldt."), default=None)
     contact: Contact | None = field(N_("Contact voor aanmelden"), N_("Telefoon, e-mail of formulier."), default=None)
-
-
-def check_url(value: str) -> str:
-    lowered = value.strip().lower()
-    if lowered.startswith(("javascript:", "data:", "vbscript:")):
-        raise ValueError("dit soort link is niet toegestaan; gebruik een https://-adres")
-    if not lowered.startswith(("https://", "http://", "/", "mailto:", "tel:", "#")) and not lowered.endswith(".md"):
-        raise ValueError("begin een adres met https:// of met / voor een pagina op deze site")
-    return value
 
 
 # ----------------------------------------------------------------------------- items
@@ -216,7 +224,7 @@ class InfoPage(Item):
 class Organisation(Item):
     kind: str | None = field(N_("Soort organisatie"), N_("Bijvoorbeeld: vrijwilligersorganisatie, zorgaanbieder, vereniging."), default=None)
     logo: Image | None = field(N_("Logo"), N_("Logo met alternatieve tekst (meestal de naam van de organisatie)."), default=None)
-    website: str | None = field(N_("Website"), N_("Webadres van de organisatie."), default=None)
+    website: UrlText | None = field(N_("Website"), N_("Webadres van de organisatie."), default=None)
     email: str | None = field(N_("E-mail"), N_("Algemeen e-mailadres."), default=None)
     phone: str | None = field(N_("Telefoon"), N_("Algemeen telefoonnummer."), default=None)
     locations: list[Location] = field(N_("Locaties"), N_("Adressen waar de organisatie te vinden is."), default_factory=list)
@@ -226,11 +234,6 @@ class Organisation(Item):
     places_served: Annotated[list[str], Vocab("places")] = field(
         N_("Werkgebied"), N_("In welke kernen en wijken is de organisatie actief? Leeg = de hele gemeente."), default_factory=list
     )
-
-    @field_validator("website")
-    @classmethod
-    def _website(cls, value: str | None) -> str | None:
-        return None if value is None else check_url(value)
 
     @field_validator("languages")
     @classmethod
@@ -260,7 +263,24 @@ class Activity(Item):
             raise FieldError("end", "een activiteit duurt hier langer dan een maand; gebruik herhaling voor terugkerende activiteiten")
         if self.location is None and not self.online:
             raise FieldError("location", "vul een plaats in (location) of zet online: true")
+        for name in ("start", "end"):
+            if not FIRST_YEAR <= getattr(self, name).year <= LAST_YEAR:
+                raise FieldError(name, f"het jaartal ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}; controleer de datum")
+        if self.recurrence is not None and self.recurrence.rrule:
+            from sitegen.dates import FIRST_DATE_WITHIN_YEARS, first_rule_date
+
+            naive = frozenset(value.replace(tzinfo=None) for value in self.recurrence.exdates)
+            if first_rule_date(self.recurrence.rrule, self.start.replace(tzinfo=None), naive) is None and not self.recurrence.dates:
+                raise FieldError(
+                    "recurrence.rrule",
+                    f"deze herhaling geeft geen enkele datum in de {FIRST_DATE_WITHIN_YEARS} jaar na 'start'"
+                    "; controleer de regel (bestaat de dag, zoals 30 februari?) en de vervallen data",
+                )
         return self
+
+
+# Activities are expanded from their start to the build date; these years keep that short.
+FIRST_YEAR, LAST_YEAR = 2000, 2199
 
 
 class RespiteOffer(Item):

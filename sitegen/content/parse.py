@@ -110,7 +110,7 @@ def problems_from_validation(error: ValidationError, rel: str, document: frontma
             message, _, fix = message.partition("; ")
             fix = fix or "pas de waarde aan"
             if isinstance(cause, FieldError):
-                loc = loc + (cause.field,)
+                loc = loc + tuple(cause.field.split("."))  # "recurrence.rrule": a nested field
                 field_name = ".".join(str(part) for part in loc)
         elif kind in _MESSAGES:
             message, fix = _MESSAGES[kind]
@@ -127,6 +127,11 @@ def problems_from_validation(error: ValidationError, rel: str, document: frontma
 
 # ----------------------------------------------------------------------------- one content item
 
+# A content file is a page of text; far larger files are a mistake (or an attack) and would
+# cost memory and time out of all proportion.
+MAX_FILE_BYTES = 2_000_000
+TOO_LARGE = (f"het bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB", "maak de tekst korter of verdeel hem over meer pagina's")
+
 
 def parse_item(key: str, raw: bytes, rel_prefix: str = "content/", default_lang: str = "nl") -> ParsedItem:
     rel = rel_prefix + key
@@ -134,6 +139,9 @@ def parse_item(key: str, raw: bytes, rel_prefix: str = "content/", default_lang:
     type_name = TYPES.by_folder(folder).name
     file_slug, lang = split_name(filename)
     parsed = ParsedItem(key, type_name, lang or default_lang, file_slug, digest_of(raw), None)
+    if len(raw) > MAX_FILE_BYTES:
+        parsed.problems.append(Problem(rel, None, None, TOO_LARGE[0], TOO_LARGE[1]))
+        return parsed
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -225,6 +233,8 @@ def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem],
         if not path.exists():
             problems.append(Problem(rel, None, None, "deze lijst ontbreekt", f"maak {rel} aan met de termen (zie docs/content-model.md)"))
             continue
+        if not path.resolve().is_relative_to((root / "content").resolve()):
+            continue  # a symlink out of content/: sitegen.content.read.containment_problems reports it
         raw = path.read_bytes()
         hasher.update(name.encode() + b"\0" + raw)
         data, file_problems = _load_yaml_file(raw, rel)
@@ -253,21 +263,19 @@ def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem],
 
 def _yaml_document(raw: bytes) -> frontmatter.Document | None:
     try:
-        document = frontmatter.parse("---\n" + raw.decode("utf-8") + "\n---\n")
+        return frontmatter.parse_yaml(raw.decode("utf-8"))
     except (frontmatter.FrontMatterError, UnicodeDecodeError):
         return None
-    # The wrapper adds one line at the top; shift recorded lines back.
-    document.lines = {path: line - 1 for path, line in document.lines.items()}
-    return document
 
 
 def _load_yaml_file(raw: bytes, rel: str) -> tuple[Any, list[Problem]]:
-    document = None
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(rel, None, None, TOO_LARGE[0], TOO_LARGE[1])]
     try:
-        document = frontmatter.parse("---\n" + raw.decode("utf-8") + "\n---\n")
+        document = frontmatter.parse_yaml(raw.decode("utf-8"))
     except UnicodeDecodeError:
         return None, [Problem(rel, None, None, "het bestand is geen UTF-8-tekst", "sla het bestand op als UTF-8")]
     except frontmatter.FrontMatterError as error:
-        line = error.line - 1 if error.line and error.line > 1 else error.line
-        return None, [Problem(rel, line, None, error.message.replace("front matter", "YAML"), error.fix)]
-    return document.data, []
+        return None, [Problem(rel, error.line, None, error.message.replace("front matter", "YAML"), error.fix)]
+    duplicates = [Problem(rel, line, name, "dit veld staat twee keer in het bestand", "haal een van de twee weg") for name, line in document.duplicate_keys]
+    return (None if duplicates else document.data), duplicates

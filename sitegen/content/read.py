@@ -11,11 +11,12 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.build.state import state_dir
-from sitegen.content.parse import ParsedItem, digest_of, load_site_config, load_vocabularies, parse_item
+from sitegen.content.parse import ParsedItem, digest_of, load_site_config, load_vocabularies, parse_item, split_name
 from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import SiteGraph, build_graph
 from sitegen.problems import ContentError, Problem
@@ -45,14 +46,50 @@ def _code_digest() -> str:
     return hasher.hexdigest()
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, symlinks resolved, is in ``folder`` (also resolved)."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
 def content_files(root: Path) -> list[Path]:
+    """The content files, leaving out any that lead outside content/ (containment_problems names them)."""
     content = root / "content"
+    real = content.resolve()
     files = []
     for folder in (t.folder for t in TYPES):
         base = content / folder
-        if base.is_dir():
-            files.extend(sorted(p for p in base.glob("*.md") if p.is_file()))
+        if base.is_dir() and base.resolve().is_relative_to(real):
+            # Only a symlink can lead out: resolving every plain file would cost a system call per path part.
+            files.extend(sorted(p for p in base.glob("*.md") if p.is_file() and (not p.is_symlink() or p.resolve().is_relative_to(real))))
     return files
+
+
+_OUTSIDE = (
+    "dit is een snelkoppeling (symlink) naar een plek buiten content/; zo'n bestand wordt niet gepubliceerd",
+    "zet het bestand zelf in content/ of haal de snelkoppeling weg",
+)
+
+
+def containment_problems(root: Path) -> list[Problem]:
+    """Everything under content/ that a symlink leads out of it: a site publishes only its own files."""
+    content = root / "content"
+    if not content.is_dir():
+        return []
+    candidates = [content / "site.yaml", content / "vocabularies", *sorted((content / "vocabularies").glob("*.yaml"))]
+    for folder in [t.folder for t in TYPES] + ["media"]:
+        base = content / folder
+        candidates.append(base)
+        if base.is_dir() and inside(base, content):
+            for dirpath, dirnames, filenames in os.walk(base):  # symlinked folders are listed, not entered
+                candidates.extend(Path(dirpath) / name for name in sorted(dirnames + filenames))
+    return [
+        Problem(path.relative_to(root).as_posix() + ("/" if path.is_dir() else ""), None, None, *_OUTSIDE)
+        for path in candidates
+        if path.is_symlink() and not inside(path, content)
+    ]
+
+
+_GOOD_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def read_content(root: Path, code_digest: str | None = None, default_lang: str = "nl") -> tuple[list[ParsedItem], list[Problem]]:
@@ -119,6 +156,18 @@ def _warn_strays(root: Path, problems: list[Problem]) -> None:
         base = content / folder
         if base.is_dir():
             for path in sorted(base.iterdir()):
+                if path.is_file() and path.suffix == ".md" and not _GOOD_NAME.match(split_name(path.name)[0]):
+                    # The name becomes the web address and the key translations are matched by.
+                    problems.append(
+                        Problem(
+                            f"content/{folder}/{path.name}",
+                            None,
+                            None,
+                            "de bestandsnaam heeft hoofdletters, spaties of andere tekens; die komen zo in het webadres",
+                            "hernoem het bestand naar kleine letters, cijfers en streepjes, zoals even-vrij.md",
+                            severity="warning",
+                        )
+                    )
                 if path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
                     problems.append(
                         Problem(
@@ -133,16 +182,27 @@ def _warn_strays(root: Path, problems: list[Problem]) -> None:
 
 
 def media_files(root: Path) -> dict[str, Path]:
-    base = root / "content" / "media"
-    if not base.is_dir():
+    """The media files that are really in content/media/ (symlinks out of content/ are left out)."""
+    content = root / "content"
+    base = content / "media"
+    if not base.is_dir() or not inside(base, content):
         return {}
-    return {"media/" + p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    found = {}
+    for dirpath, _dirnames, filenames in os.walk(base):
+        for name in filenames:
+            path = Path(dirpath) / name
+            # os.walk does not enter symlinked folders, so only a symlinked file can lead out.
+            if path.is_file() and not name.startswith(".") and (not path.is_symlink() or inside(path, content)):
+                found["media/" + path.relative_to(base).as_posix()] = path
+    return dict(sorted(found.items()))
 
 
 def load_site(root: Path, today: dt.date) -> Site:
     """Read and validate all of content/ as of ``today``; problems are collected, not raised."""
     code_digest = _code_digest()
-    site, problems, site_digest = load_site_config(root)
+    outside = containment_problems(root)
+    site, problems, site_digest = load_site_config(root) if not any(p.path == "content/site.yaml" for p in outside) else (None, [], "")
+    problems.extend(outside)
     vocabularies, vocab_problems, vocab_digest = load_vocabularies(root)
     problems.extend(vocab_problems)
     parsed, item_problems = read_content(root, code_digest, site.default_language if site is not None else "nl")

@@ -6,10 +6,12 @@ Like ``sitegen.content.model`` (the content types) these classes are the single 
 
 from __future__ import annotations
 
+import re
+
 from pydantic import field_validator, model_validator
 
 from sitegen import languages
-from sitegen.content.model import FieldError, Strict, field
+from sitegen.content.model import FieldError, SitePath, Strict, field
 from sitegen.i18n import N_
 
 LangText = dict[str, str]
@@ -17,7 +19,7 @@ LangText = dict[str, str]
 
 class MenuEntry(Strict):
     title: LangText = field(N_("Titel"), N_("Titel per taal, bijvoorbeeld nl: Informatie."))
-    url: str = field(N_("Adres"), N_("Pad op de site zonder taalvoorvoegsel, bijvoorbeeld /informatie/."))
+    url: SitePath = field(N_("Adres"), N_("Pad op de site zonder taalvoorvoegsel, bijvoorbeeld /informatie/."))
 
 
 class CrisisLine(Strict):
@@ -57,6 +59,14 @@ class SiteConfig(Strict):
                 raise ValueError(f"'{code}' is geen taalcode die Hulpwijzer kent; gebruik een code van twee letters, zoals tr of uk")
         if len(set(value)) != len(value):
             raise ValueError("een taal staat er meer dan één keer in; haal de dubbele weg")
+        return value
+
+    @field_validator("theme")
+    @classmethod
+    def _theme_is_a_name(cls, value: str) -> str:
+        # A name, not a path: themes/../x or /etc would read templates from outside themes/.
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+            raise ValueError("een thema is de naam van een map in themes/, geen pad; gebruik alleen kleine letters, cijfers en streepjes, zoals default")
         return value
 
     @property

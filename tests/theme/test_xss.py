@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import MINIMAL_SITE, TEST_TODAY, build_site, copy_site
+from support import MINIMAL_SITE, TEST_TODAY, build_site, copy_site, render_with_unchecked_urls
 
 PAYLOADS = [
     "<script>window.__xss=1</script>",
@@ -184,3 +184,48 @@ def test_script_urls_are_refused_with_a_clear_message(tmp_path, value):
     problems = load_site(root, dt.date.fromisoformat(TEST_TODAY)).problems
     messages = [f"{p}" for p in problems]
     assert any("steunpunt.md" in m and "niet toegestaan" in m for m in messages), messages
+
+
+# Script URLs as a browser still runs them once it has cleaned the value up.
+SCRIPT_URLS = ["java\tscript:window.__xss=1", "&#106;avascript:window.__xss=1"]  # every variant without a browser: tests/test_urls.py
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("bad", SCRIPT_URLS)
+def test_script_urls_that_skip_check_never_run_when_clicked(bad, tmp_path, browser):
+    """The templates' url filter on its own (CSP off): every link on every page is clicked, none runs script."""
+    pages = render_with_unchecked_urls(copy_site(MINIMAL_SITE, tmp_path / "site"), bad)
+    out = tmp_path / "out"
+    for path, html in pages.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text(html, encoding="utf-8")
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(page.url), dialog.dismiss()))
+    # The harness itself must see script run: a page with the raw link comes first.
+    (out / "control.html").write_text('<!doctype html><title>x</title><a href="java&#9;script:window.__xss=1">x</a>', encoding="utf-8")
+    ran, clicked = [], 0
+    for path in ["control.html", *sorted(pages)]:
+        page.goto((out / path).as_uri(), wait_until="domcontentloaded")
+        # Navigation away is stopped (the page stays to be checked); a javascript: URL is not a
+        # navigation, so stopping those would hide exactly what this test looks for.
+        result = page.evaluate(
+            """() => {
+                document.addEventListener('click', (event) => {
+                    const a = event.target.closest('a');
+                    if (a && /^(https?|file|mailto|tel):$/.test(a.protocol)) event.preventDefault();
+                }, true);
+                const links = [...document.querySelectorAll('a[href]')];
+                links.forEach((a) => a.click());
+                return {count: links.length, flag: window.__xss === 1};
+            }"""
+        )
+        page.wait_for_timeout(50)  # a javascript: URL runs in a task queued by the click
+        clicked += result["count"]
+        if result["flag"] or page.evaluate("() => window.__xss === 1"):
+            ran.append(path)
+    context.close()
+    assert ran[:1] == ["control.html"], ran
+    assert clicked > 500
+    assert ran == ["control.html"] and not dialogs, (ran, dialogs)
