@@ -142,7 +142,7 @@ def render_with_unchecked_urls(root: Path, bad: str) -> dict[str, str]:
         if "registration" in fields:
             contact = (data.registration.contact or Contact.model_construct()).model_copy(update={"url": bad})
             update["registration"] = data.registration.model_copy(update={"required": True, "contact": contact})
-        node.data = data.model_copy(update=update)
+        node._data = data.model_copy(update=update)  # behind the recorded property (sitegen.graph.node)
     graph.site = graph.site.model_copy(update={"menu": [entry.model_copy(update={"url": bad}) for entry in graph.site.menu]})
     ctx = BuildContext(root=root, clock=Clock.on(today), graph=graph)
     outputs, _ = plan_site(ctx, Theme.load(root, graph.site.theme))
