@@ -98,7 +98,8 @@ def test_rename_file(site, tmp_path):
 def test_change_to_site_yaml_vocabulary_and_theme(site, tmp_path):
     edit(site / "content/site.yaml", "0123 456 789", "0123 999 999")
     result = assert_incremental_equals_clean(site, tmp_path)
-    assert result.written >= result.outputs - 5  # the loket is on every page
+    assert result.rendered >= result.outputs - 5  # site.yaml is read by every output ...
+    assert all(path in result.changed for path in ("index.html", "agenda/index.html", "vacatures/maatje/index.html"))  # ... and the loket is on every page
     edit(site / "content/vocabularies/sectors.yaml", "Zorg en welzijn", "Zorg & welzijn")
     assert_incremental_equals_clean(site, tmp_path)
     theme = site / "themes" / "eigen"

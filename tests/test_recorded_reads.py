@@ -129,9 +129,10 @@ def test_an_unchanged_site_a_day_later_renders_only_what_time_changed(tmp_path):
     replanned = {path for path in after if path in before and after[path]["plan"] != before[path]["plan"]}
     # Rendered: the outputs whose recorded reads said "this changes tomorrow", and those whose plan
     # shows the date: the widget feeds ("generated", docs/widget.md), the agenda ("until ...").
-    assert next_day.changed == expiring | replanned
+    assert next_day.rendered == len(expiring | replanned) < first.outputs // 4
     assert all(path.startswith("feeds/vacatures/") or "agenda/" in path for path in replanned), replanned
-    assert next_day.rendered == len(next_day.changed) < first.outputs // 4
+    # What was rendered again and came out byte for byte the same is not reported as changed.
+    assert next_day.changed <= expiring | replanned
     far = build(BuildOptions(root=root, clock=Clock.on(dt.date(2027, 6, 1)), jobs=1))
     # By then the vacancy has expired and the café series has ended: their pages and listings change.
     assert "vacatures/maatje/index.html" in far.changed

@@ -255,20 +255,28 @@ def _build(options: BuildOptions) -> BuildResult:
     step = time.perf_counter()
     try:
         jobs = options.jobs or os.cpu_count() or 1
-        found, worker_groups = render_all(outputs, todo, ctx.renderer, staging, jobs, options.progress)
+        found, worker_groups = render_all(outputs, todo, ctx.renderer, staging, jobs, options.progress, public if reuse else None)
         result.timings["render"] = time.perf_counter() - step
         step = time.perf_counter()
         new = Reader(site.graph, site.digests, {**old_groups, **site.graph.groups, **worker_groups})
         site.graph.kept.save()
-        for index, reads in found.items():
+        same_bytes = set()
+        for index, (reads, same) in found.items():
             path = outputs[index].path
             if path not in records:
                 records[path] = new.record(plans[index], reads, today)
+            if same:
+                same_bytes.add(path)
         # Remove every unplanned file (deleted or renamed items); post-build steps write their folders anew.
         remove_unplanned(staging, wanted)
         # What differs from the published site (the staging folder may be two builds old).
         if reuse:
-            result.changed = {path for path, record in records.items() if path not in previous or previous[path].fingerprint != record.fingerprint}
+            # Rendered again but byte for byte the same (an over-cautious read, a day that changed nothing) is not a change.
+            result.changed = {
+                path
+                for path, record in records.items()
+                if (path not in previous or previous[path].fingerprint != record.fingerprint) and path not in same_bytes
+            }
         else:
             result.changed = set(wanted)  # a clean build redoes everything, post-build steps too
         removed = len(set(previous) - wanted) if previous else 0

@@ -26,8 +26,9 @@ class RenderError(Exception):
     """A template or generator failed; the message names the output and the template line."""
 
 
-def write(staging: Path, output: Output, renderer: Renderer) -> Reads:
-    """Render one output into the staging folder; returns what it read (sitegen.graph.reads)."""
+def write(staging: Path, output: Output, renderer: Renderer, published: Path | None = None) -> tuple[Reads, bool]:
+    """Render one output into the staging folder; returns what it read (sitegen.graph.reads) and
+    whether the result is byte for byte what ``published`` (the live site) has now."""
     target = staging / output.path
     try:
         with recorded.recording() as reads:
@@ -50,7 +51,11 @@ def write(staging: Path, output: Output, renderer: Renderer) -> Reads:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.write_bytes(content)
     os.replace(tmp, target)
-    return reads
+    try:
+        same = published is not None and (published / output.path).read_bytes() == content
+    except OSError:
+        same = False  # not published yet
+    return reads, same
 
 
 def _used_groups(groups: dict[str, Reads], found: list[Reads], sent: set[str]) -> dict[str, Reads]:
@@ -67,17 +72,19 @@ def _used_groups(groups: dict[str, Reads], found: list[Reads], sent: set[str]) -
     return used
 
 
-def render_all(outputs: list[Output], todo: list[int], renderer: Renderer, staging: Path, jobs: int, progress) -> tuple[dict[int, Reads], dict[str, Reads]]:
-    """Render ``todo`` (indices into ``outputs``); returns what each read and the memoised values
-    the workers computed (the parent's own are in its graph)."""
+def render_all(
+    outputs: list[Output], todo: list[int], renderer: Renderer, staging: Path, jobs: int, progress, published: Path | None = None
+) -> tuple[dict[int, tuple[Reads, bool]], dict[str, Reads]]:
+    """Render ``todo`` (indices into ``outputs``); returns for each what it read and whether it is
+    the same as in ``published``, and the memoised values the workers computed (the parent's own are in its graph)."""
     total = len(todo)
-    found: dict[int, Reads] = {}
+    found: dict[int, tuple[Reads, bool]] = {}
     groups: dict[str, Reads] = {}
     if progress:
         progress("render", 0, total)
     if jobs <= 1 or total < SERIAL_BELOW or sys.platform == "win32":
         for done, index in enumerate(todo, 1):
-            found[index] = write(staging, outputs[index], renderer)
+            found[index] = write(staging, outputs[index], renderer, published)
             if progress and (done % 50 == 0 or done == total):
                 progress("render", done, total)
         return found, groups
@@ -95,11 +102,11 @@ def render_all(outputs: list[Output], todo: list[int], renderer: Renderer, stagi
         sent = set(renderer.graph.groups)  # the parent has these: they were made before the fork
         while (chunk := work.get()) is not None:
             try:
-                done = [(index, write(staging, outputs[index], renderer)) for index in chunk]
+                done = [(index, write(staging, outputs[index], renderer, published)) for index in chunk]
             except BaseException as error:  # noqa: BLE001 - sent to the parent, which raises it
                 reports.put(("failed", error))
                 return
-            reports.put(("done", (done, _used_groups(renderer.graph.groups, [reads for _index, reads in done], sent))))
+            reports.put(("done", (done, _used_groups(renderer.graph.groups, [reads for _index, (reads, _same) in done], sent))))
         reports.put(("finished", 0))
 
     processes = [context.Process(target=worker, daemon=True) for _ in range(workers)]
