@@ -35,6 +35,8 @@ SEARCH_SECTION = "zoeken"
 DATA_FILE = "zoekdata.json"
 # Cap on the typo dictionary so a big site still downloads little per query.
 MAX_WORDS = 6000
+# A stale item's words count this much (its fields' Pagefind weights): lower, still found.
+STALE_FACTOR = 0.7
 
 
 def search_url(graph: SiteGraph, lang: str) -> str:
@@ -61,9 +63,23 @@ def template_globals(ctx, lang: str) -> dict:
     graph = ctx.graph
 
     def search_meta(item) -> dict[str, Any] | None:
-        return ctx.memo("search-meta", item.key, lambda: document(graph, item) if graph.is_current(item) else None)
+        return ctx.memo("search-meta", item.key, lambda: pagefind_fields(graph, item) if graph.is_current(item) else None)
 
     return {"search_meta": search_meta}
+
+
+def pagefind_fields(graph: SiteGraph, item) -> dict[str, Any]:
+    """The item's search document plus what only Pagefind needs: the weight of each field
+    (the type's ``search_weights``, lower when stale), so Pagefind's one ranking already puts
+    stale items below fresh ones, and the languages the item is not translated into (a
+    filter: a search page in such a language merges in only those Dutch items, js/search/backends/pagefind.js)."""
+    doc = document(graph, item)
+    weights = TYPES[item.type_name].search_weights
+    factor = weights.boost * (STALE_FACTOR if doc["stale"] else 1.0)
+    doc["weights"] = {name: round(getattr(weights, name) * factor, 2) for name in ("title", "summary", "text", "keywords")}
+    translated = graph.translations(item)
+    doc["untranslated"] = [lang for lang in graph.languages if lang not in translated] if item.lang == graph.default_lang else []
+    return doc
 
 
 def _search_page(ctx, lang: str) -> Output:
@@ -88,7 +104,10 @@ def _search_page(ctx, lang: str) -> Output:
         hubs.append(
             (
                 _(facet_title),
-                [(graph.label(vocabulary, term.slug, lang), languages.url(lang, graph.default_lang, f"/{section}/{term.slug}/")) for term in vocab.terms],
+                [
+                    (graph.label(vocabulary, term.slug, lang), languages.url(lang, graph.default_lang, f"/{section}/{term.slug}/"), _hub_words(term, lang))
+                    for term in vocab.terms
+                ],
             )
         )
     access = ctx.browser_search  # search.browser_keys: None, the search key or a tenant token
@@ -109,6 +128,12 @@ def _search_page(ctx, lang: str) -> Output:
             "directions": {code: languages.direction(code) for code in graph.languages},
         },
     )
+
+
+def _hub_words(term, lang: str) -> str:
+    """Words a hub is known by besides its title: the search page offers the hubs closest to a query that found nothing."""
+    words = [term.slug.replace("-", " "), *(term.synonyms if lang == "nl" else []), term.everyday.get(lang, "")]
+    return " ".join(word for word in words if word)
 
 
 def meili_index_name(graph: SiteGraph, lang: str) -> str:
@@ -136,6 +161,9 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
     for word in sorted(keyword_words - set(counts)):
         if not _near_known(word, counts):
             counts[word] += 1
+    # Stop words are never a correction ("piet" must not become "niet"): not known words.
+    for word in synonym_list.STOP_WORDS.get(lang, []):
+        counts.pop(word, None)
     known = sorted(counts, key=lambda w: (-counts[w], w))[:MAX_WORDS]
     _ = gettext_for(lang)
     return {

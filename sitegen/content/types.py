@@ -70,6 +70,19 @@ class CmsPlace:
 
 
 @dataclass(frozen=True)
+class SearchWeights:
+    """How much a word counts where it stands in a type's search document (Pagefind's
+    ``data-pagefind-weight``; search/site.py). ``boost`` scales them all: a type preference
+    (information pages explain a topic and point to every provider), never a provider preference."""
+
+    title: float = 7.0
+    summary: float = 3.0
+    text: float = 1.0
+    keywords: float = 2.0  # vocabulary labels, synonyms, everyday phrases, organisation name
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
 class ContentType:
     name: str  # code name, e.g. "activity"; also the template name detail/<name>.html
     model: type[m.Item]
@@ -88,6 +101,7 @@ class ContentType:
     # (graph, node) -> does a current item have something to show in a listing now? default: yes.
     listable: Callable[[Graph, Node], bool] | None = None
     text_fields: tuple[str, ...] = ()  # free text that search reads besides title, summary and body
+    search_weights: SearchWeights = SearchWeights()
     schema_type: str = "WebPage"  # schema.org type of the detail page's JSON-LD
     hsds: str | None = None  # "organization" or "service": how the open-data feed exports it
     in_hubs: bool = True  # listed on the topic pages (/onderwerp/…, /voor-wie/…)
@@ -151,6 +165,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         facets=(NEEDS, AUDIENCES, Facet("fase", "life_phases", N_("Fase"), values_of("life_phases"))),
         sort_key=lambda graph, node: (node.data.weight, node.title.lower()),
         related=True,
+        search_weights=SearchWeights(boost=1.1),
     ),
     ContentType(
         "organisation",

@@ -79,7 +79,8 @@ def test_search_finds_with_synonyms_typos_and_facets_keyboard_only(page, minimal
     label = page.text_content(".hw-facet__option label")
     assert re.search(r"\(\d+\)$", label)
     page.focus(".hw-facet__option input")
-    page.keyboard.press("Space")
+    page.keyboard.press("Space")  # a new Pagefind search with the filter: its counts stay those of the whole query
+    page.wait_for_selector("[data-hw-search][data-state=done]")
     filtered = page.text_content("[data-hw-searchpage-status]")
     assert "na filteren" in filtered
     assert all(origin.startswith(minimal_url) for origin in requests), [r for r in requests if not r.startswith(minimal_url)]
@@ -109,12 +110,19 @@ last_reviewed: {reviewed}
         assert "Al een tijd niet gecontroleerd" in page.locator(".hw-result").nth(1).text_content()
 
 
-def test_no_result_offers_topics_and_loket_phone(page, minimal_url):
-    page.goto(minimal_url + "/zoeken/?q=qwxzv")
-    page.wait_for_selector("[data-hw-search][data-state=done]")
-    status = page.text_content("[data-hw-searchpage-status]")
-    assert "Geen resultaten" in status and "bel het loket" in status
-    assert page.is_visible(".hw-searchpage__loket a[href^='tel:']")
+def test_nothing_current_says_so_with_the_loket_phone_and_the_closest_hubs(page, minimal_url):
+    # Which hubs are closest to a query is rank.js closestHubs (tests/js/rank.test.mjs); here: the page offers them.
+    for query in ("qwxzv", "qwxzv ook"):
+        page.goto(minimal_url + "/zoeken/?q=" + query)
+        page.wait_for_selector("[data-hw-search][data-state=done]")
+        status = page.text_content("[data-hw-searchpage-status]")
+        assert "Wij vonden niets dat nu goed past bij" in status, status
+        nothing = page.locator("[data-hw-searchpage-nothing]")
+        assert nothing.is_visible()
+        assert nothing.locator("a[href^='tel:']").is_visible()
+        hubs = [a.get_attribute("href") for a in nothing.locator("[data-hw-searchpage-hubs] a").all()]
+        assert 1 <= len(hubs) <= 3, hubs
+        assert not page.locator(".hw-result").count()  # no loose matches
     assert page.query_selector(".hw-searchpage__browse a[href='/onderwerp/respijtzorg/']") is not None
 
 
