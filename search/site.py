@@ -18,6 +18,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from search import static_results
 from search import synonyms as synonym_list
 from search.browser_keys import browser_search
 from search.documents import FACET_TITLES, FACETS, document, documents
@@ -36,7 +37,7 @@ DATA_FILE = "zoekdata.json"
 # Cap on the typo dictionary so a big site still downloads little per query.
 MAX_WORDS = 6000
 # A stale item's words count this much (its fields' Pagefind weights): lower, still found.
-STALE_FACTOR = 0.7
+STALE_FACTOR = static_results.STALE_FACTOR
 
 
 def search_url(graph: SiteGraph, lang: str) -> str:
@@ -56,6 +57,13 @@ def plan(ctx) -> Iterable[Output]:
         yield _search_page(ctx, lang)
         url = search_url(graph, lang)
         yield Output(page_path(url + DATA_FILE), deps=frozenset({"@all"}), render=lambda lang=lang: query_data_json(graph, lang))
+    # Without JavaScript: a result page per known one-word phrase, and the rules that lead there.
+    yield from static_results.plan(ctx)
+
+
+def redirects(ctx) -> str:
+    """Lines for the site's ``_redirects`` (written by sitegen/parts/vacancies.py): the search form without JavaScript."""
+    return static_results.redirects(ctx)
 
 
 def template_globals(ctx, lang: str) -> dict:
@@ -83,6 +91,11 @@ def pagefind_fields(graph: SiteGraph, item) -> dict[str, Any]:
 
 
 def _search_page(ctx, lang: str) -> Output:
+    return Output(page_path(search_url(ctx.graph, lang)), deps=frozenset(), template="search.html", lang=lang, context=search_page_context(ctx, lang))
+
+
+def search_page_context(ctx, lang: str) -> dict[str, Any]:
+    """What search.html needs; the static result pages (search/static_results.py) add the query and its results."""
     graph = ctx.graph
     _ = gettext_for(lang)
     url = search_url(graph, lang)
@@ -111,23 +124,19 @@ def _search_page(ctx, lang: str) -> Output:
             )
         )
     access = ctx.browser_search  # search.browser_keys: None, the search key or a tenant token
-    return Output(
-        page_path(url),
-        deps=frozenset(),
-        template="search.html",
-        lang=lang,
-        context={
-            "page": page,
-            "listings": listings,
-            "hubs": hubs,
-            "data_url": url + DATA_FILE,
-            "meili_url": access.url if access else "",
-            "meili_key": access.page_key if access else "",
-            "meili_index": meili_index_name(graph, lang),
-            "facet_titles": {name: _(title) for name, title in FACET_TITLES.items()},
-            "directions": {code: languages.direction(code) for code in graph.languages},
-        },
-    )
+    return {
+        "page": page,
+        "listings": listings,
+        "hubs": hubs,
+        "data_url": url + DATA_FILE,
+        "meili_url": access.url if access else "",
+        "meili_key": access.page_key if access else "",
+        "meili_index": meili_index_name(graph, lang),
+        "facet_titles": {name: _(title) for name, title in FACET_TITLES.items()},
+        "directions": {code: languages.direction(code) for code in graph.languages},
+        "query": "",  # the static result pages' phrase (search/static_results.py)
+        "static_results": [],
+    }
 
 
 def _hub_words(term, lang: str) -> str:

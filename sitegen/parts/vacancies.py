@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sitegen.build import parts
 from sitegen.build.context import BuildContext
 from sitegen.build.outputs import Output, page_path, signature_of
 from sitegen.content.types import TYPES
@@ -33,7 +34,7 @@ def plan(ctx: BuildContext) -> Iterable[Output]:
         # The one listing implementation, with the JSON feed that vacancy-filter.js combines filters with.
         yield from listing_outputs(graph, lang, TYPES["vacancy"], {"feed_url": widget.feed_url(graph, lang, "alle")})
         yield from _configurator(ctx, lang)
-    yield _redirects_output(graph)
+    yield _redirects_output(ctx)
 
 
 # ----------------------------------------------------------------------------- widget configurator
@@ -127,6 +128,8 @@ def redirect_rules(graph: SiteGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _redirects_output(graph: SiteGraph) -> Output:
-    text = redirect_rules(graph)
+def _redirects_output(ctx: BuildContext) -> Output:
+    # One _redirects file for the site: other parts add rules with a redirects(ctx) hook
+    # (search/static_results.py: the search form without JavaScript).
+    text = redirect_rules(ctx.graph) + "".join(hook(ctx) for _part, hook in parts.hooks("redirects"))
     return Output("_redirects", deps=frozenset(), signature=signature_of(text), render=lambda: text)

@@ -141,23 +141,42 @@ def test_search_page_has_no_axe_violations_nl_and_ar(browser, minimal_url):
 
 
 def test_search_page_is_valid_html(demo_public):
-    paths = [demo_public / "zoeken" / "index.html", demo_public / "ar" / "zoeken" / "index.html"]
+    paths = [demo_public / "zoeken" / "index.html", demo_public / "ar" / "zoeken" / "index.html", demo_public / "zoeken" / "oppas" / "index.html"]
     detail = next((demo_public / "respijtzorg").glob("*/index.html"), None) or next((demo_public / "informatie").glob("*/index.html"))
     assert vnu_errors(paths + [detail]) == []
 
 
 def test_works_without_javascript(page_without_js, minimal_url):
     page = page_without_js
+    # A word the site knows: _redirects (applied by hulpwijzer serve, as by Netlify) leads to its static result page.
     page.goto(minimal_url + "/zoeken/")
+    page.fill("#zoekterm", "oppas")
+    page.click(".hw-searchpage__button")
+    page.wait_for_load_state()
+    assert page.url == minimal_url + "/zoeken/oppas/"
+    assert page.input_value("#zoekterm") == "oppas"
+    assert "resultaten voor ‘oppas’" in page.text_content("[data-hw-searchpage-status]")
+    urls = [a.get_attribute("href") for a in page.query_selector_all(".hw-result__title a")]
+    assert "/respijtzorg/logeerhuis/" in urls[:3], urls
+    assert "/vacatures/verlopen/" not in urls
+    assert page.title().startswith("Zoeken: oppas")
+    # Any other query: the static page cannot read it, so it offers every way in: listings, topics, target groups, the loket's phone.
     page.fill("#zoekterm", "even vrij")
     page.click(".hw-searchpage__button")
     page.wait_for_load_state()
     assert page.url.endswith("/zoeken/?q=even+vrij")
-    # The static page cannot read the query, so it offers every way in: listings, topics, target groups and the loket's phone.
     links = {a.get_attribute("href") for a in page.query_selector_all(".hw-searchpage__browse a")}
     assert {"/informatie/", "/respijtzorg/", "/vacatures/", "/onderwerp/respijtzorg/"} <= links
     assert any(href.startswith("tel:") for href in links)
-    assert "werkt alleen met JavaScript" in page.content()
+    assert "Zonder JavaScript vindt u resultaten voor één woord" in page.content()
+
+
+def test_static_result_page_is_taken_over_by_the_script(page, minimal_url):
+    page.goto(minimal_url + "/zoeken/?q=oppas")  # redirected to /zoeken/oppas/, then searched live
+    page.wait_for_selector("[data-hw-search][data-state=done]")
+    assert page.url.startswith(minimal_url + "/zoeken/oppas/")
+    assert page.input_value("#zoekterm") == "oppas"
+    assert "/respijtzorg/logeerhuis/" in [a.get_attribute("href") for a in page.query_selector_all(".hw-result__title a")]
 
 
 def test_falls_back_to_static_search_when_meilisearch_is_unreachable(page, meili_down_site):
@@ -232,3 +251,37 @@ def test_results_move_to_the_next_date_and_drop_out_between_builds(browser, tmp_
     assert cafe not in results(last_end + minute, "mantelzorgcafé")
     assert maatje in results(dt.datetime.combine(valid_through, dt.time(23, 0), TIMEZONE), "maatje")
     assert maatje not in results(dt.datetime.combine(valid_through + dt.timedelta(days=1), dt.time(9, 0), TIMEZONE), "maatje")
+
+
+def test_on_a_phone_results_come_first_filters_are_one_control(browser, demo_url):
+    """320 px wide: the filters are one closed <details> with their counts, the first result is near the top and
+    a keyboard user reaches it in a few Tab presses from the search box; "Meer resultaten" shows the next ones."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)  # axe is an inline script
+    page = context.new_page()
+    page.goto(demo_url + "/zoeken/?q=oppas")
+    page.wait_for_selector("[data-hw-search][data-state=done]")
+    filters = page.locator("[data-hw-searchpage-filters]")
+    assert filters.is_visible() and filters.get_attribute("open") is None
+    assert not page.locator(".hw-facet").first.is_visible()
+    first = page.locator(".hw-result__title a").first
+    top = first.bounding_box()["y"]
+    print(f"320 px: first result at {top:.0f} px")
+    assert top < 900, top
+    page.focus("#zoekterm")
+    presses = 0
+    while presses < 10 and not page.evaluate("() => document.activeElement === document.querySelector('.hw-result__title a')"):
+        page.keyboard.press("Tab")
+        presses += 1
+    print(f"320 px: first result after {presses} Tab presses from the search box")
+    assert presses <= 3, presses
+    # The filters open with one key and keep their counts.
+    page.focus("[data-hw-searchpage-filters-summary]")
+    page.keyboard.press("Enter")
+    assert re.search(r"\(\d+\)$", page.locator(".hw-facet__option label").first.text_content())
+    assert run_axe(page) == []
+    # Ten results at once; the next ten when asked, focus on the first new one.
+    assert page.locator(".hw-result").count() == 10
+    page.click("[data-hw-searchpage-more]")
+    page.wait_for_function("() => document.querySelectorAll('.hw-result').length > 10")
+    assert page.evaluate("() => document.activeElement === document.querySelectorAll('.hw-result__title a')[10]")
+    context.close()
