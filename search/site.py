@@ -77,14 +77,14 @@ def template_globals(ctx, lang: str) -> dict:
 
 
 def pagefind_fields(graph: SiteGraph, item) -> dict[str, Any]:
-    """The item's search document plus what only Pagefind needs: the weight of each field
-    (the type's ``search_weights``, lower when stale), so Pagefind's one ranking already puts
-    stale items below fresh ones, and the languages the item is not translated into (a
-    filter: a search page in such a language merges in only those Dutch items, js/search/backends/pagefind.js)."""
+    """The item's search document plus what only Pagefind needs: the weight of each field (the
+    type's ``search_weights``) and the languages the item is not translated into (a filter: a
+    search page in such a language merges in only those Dutch items, js/search/backends/pagefind.js).
+    The type's boost and staleness are applied to Pagefind's scores by the page (``boosts`` in
+    zoekdata.json): BM25 saturates a word's weight, so a factor on a field weight would barely move it."""
     doc = document(graph, item)
     weights = TYPES[item.type_name].search_weights
-    factor = weights.boost * (STALE_FACTOR if doc["stale"] else 1.0)
-    doc["weights"] = {name: round(getattr(weights, name) * factor, 2) for name in ("title", "summary", "text", "keywords")}
+    doc["weights"] = {name: getattr(weights, name) for name in ("title", "summary", "text", "keywords")}
     translated = graph.translations(item)
     doc["untranslated"] = [lang for lang in graph.languages if lang not in translated] if item.lang == graph.default_lang else []
     return doc
@@ -182,6 +182,9 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
         "words": sorted(known),
         "facets": ["type", *FACETS],
         "types": {t.name: _(t.search_label) for t in TYPES},
+        # Score factors (js/search/rank.js adjust): a type preference, never a provider preference; stale lower.
+        "boosts": {t.name: t.search_weights.boost for t in TYPES if t.search_weights.boost != 1.0},
+        "stale_factor": STALE_FACTOR,
         "labels": {
             facet: {term.slug: graph.label(vocabulary, term.slug, lang) for term in graph.vocabularies[vocabulary].terms}
             for facet, vocabulary in FACETS.items()

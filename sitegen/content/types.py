@@ -72,8 +72,8 @@ class CmsPlace:
 @dataclass(frozen=True)
 class SearchWeights:
     """How much a word counts where it stands in a type's search document (Pagefind's
-    ``data-pagefind-weight``; search/site.py). ``boost`` scales them all: a type preference
-    (information pages explain a topic and point to every provider), never a provider preference."""
+    ``data-pagefind-weight``; search/site.py). ``boost`` multiplies the type's search scores: a type
+    preference (information pages explain a topic and point to every provider), never a provider preference."""
 
     title: float = 7.0
     summary: float = 3.0
@@ -165,7 +165,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         facets=(NEEDS, AUDIENCES, Facet("fase", "life_phases", N_("Fase"), values_of("life_phases"))),
         sort_key=lambda graph, node: (node.data.weight, node.title.lower()),
         related=True,
-        search_weights=SearchWeights(boost=1.1),
+        search_weights=SearchWeights(boost=1.05),
     ),
     ContentType(
         "organisation",
@@ -251,6 +251,8 @@ BUILT_IN: tuple[ContentType, ...] = (
         current=_vacancy_current,
         expiry=lambda graph, node: ("data-hw-valid-through", node.data.valid_through.isoformat()),
         text_fields=("what_you_do", "what_we_ask", "what_we_offer", "hours"),
+        # A vacancy about a service ("vrijwilliger hospice") ranks just below the service itself.
+        search_weights=SearchWeights(boost=0.85),
         schema_type="JobPosting",
         description=N_("Vrijwilligerswerk bij organisaties in de buurt. Kies wat bij u past."),
         stable_filter_urls=True,

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ended, nextDate, upcoming } from "../../themes/default/static/js/search/dates.js";
 import { facetCounts, filterItems } from "../../themes/default/static/js/search/facets.js";
-import { closestHubs, dedupe, ListPager, matchesWell, PAGE_SIZE, WEAK_SCORE } from "../../themes/default/static/js/search/rank.js";
+import { adjust, closestHubs, dedupe, ListPager, matchesWell, PAGE_SIZE, WEAK_SCORE } from "../../themes/default/static/js/search/rank.js";
 
 test("dedupe keeps the translation of an item found in both indexes", () => {
   const items = dedupe([
@@ -12,6 +12,17 @@ test("dedupe keeps the translation of an item found in both indexes", () => {
     { id: "y", translated: false, url: "/b/" },
   ]);
   assert.deepEqual(items.map((i) => i.url), ["/en/a/", "/b/"]);
+});
+
+test("adjust: Pagefind's scores times each result's factor (type boost, stale), best first, ties in Pagefind's order", () => {
+  const results = [
+    { id: "vacancy", score: 10 },
+    { id: "offer", score: 9 },
+    { id: "stale", score: 9.5 },
+    { id: "plain", score: 9 },
+  ];
+  const factors = new Map([["vacancy", 0.85], ["stale", 0.7]]);
+  assert.deepEqual(adjust(results, factors).map((e) => [e.result.id, +e.score.toFixed(2)]), [["offer", 9], ["plain", 9], ["vacancy", 8.5], ["stale", 6.65]]);
 });
 
 test("matchesWell: no result or only weak ones is no answer (Pagefind's scores; Meilisearch's are 0..1)", () => {

@@ -194,14 +194,19 @@ def test_falls_back_to_static_search_when_meilisearch_is_unreachable(page, meili
 
 def test_relevance_set_on_the_static_backend(page, demo_url, demo_root, request):
     cases = load_relevance_set()
-    assert len(cases) >= 40
+    assert len(cases) >= 80 and {case.get("lang", "nl") for case in cases} == {"nl", "en", "ar"}
+    assert sum(1 for case in cases if case.get("nothing")) >= 4
     report = evaluate(page, demo_url + "/zoeken/", cases)
     misses = [row for row in report["rows"] if not row["rank"] or row["rank"] > 3]
     summary = f"top-3 {report['top3']:.1%}, MRR {report['mrr']:.3f} over {report['count']} queries"
     print(summary)
     Path(request.config.rootpath / ".pytest_cache").mkdir(exist_ok=True)
     (Path(request.config.rootpath) / ".pytest_cache" / "search-relevance.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
-    assert report["top3"] >= 0.95 and report["mrr"] >= 0.85, (summary, misses)
+    # Measured 98.8 % and 0.935 (docs/search.md); a little room for new demo content.
+    assert report["top3"] >= 0.97 and report["mrr"] >= 0.92, (summary, misses)
+    # A question no current item answers is told so plainly, with the loket and hubs.
+    nothing = {case["q"] for case in cases if case.get("nothing")}
+    assert all(row["nothing"] for row in report["rows"] if row["q"] in nothing), [row for row in report["rows"] if row["q"] in nothing]
     # Expired vacancies and past activities are never returned.
     from sitegen.content.read import load_site
 

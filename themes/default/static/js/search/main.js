@@ -84,7 +84,7 @@ function start(root) {
         meili = null; // stay on the static search for the rest of this visit
       }
     }
-    return { ...(await pagefindBackend.search(await loadPagefind(), queryPlan, selected, lang, defaultLang)), backend: "pagefind" };
+    return { ...(await pagefindBackend.search(await loadPagefind(), queryPlan, selected, lang, defaultLang, await loadQueryData())), backend: "pagefind" };
   }
 
   function announce(message) {

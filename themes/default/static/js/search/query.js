@@ -109,10 +109,11 @@ export function plan(text, data) {
       expansions.push(...found);
       if (n === tokens.length) phrase = key;
       for (let k = i; k < i + n; k++) used[k] = true;
-      // The phrase's own long words count ("praten met anderen" is also a page title), with its first
-      // target, the site's word for what the resident means ("zorgen voor mijn moeder" -> mantelzorg).
-      // Short words are left out: the target carries their meaning and "man" would match "mantelzorg…".
-      own.push(...tokens.slice(i, i + n).filter((t) => !data.stopSet.has(t) && t.length >= MIN_PHRASE_WORD));
+      // The phrase's first target is the site's word for what the resident means ("zorgen voor mijn
+      // moeder" -> mantelzorg). When the phrase is all that was typed, its own long words count too
+      // ("praten met anderen" is also a page title); in a longer sentence they would outweigh the
+      // other phrases' meaning. Short words never: "man" would match every "mantelzorg…".
+      if (n === tokens.length) own.push(...tokens.filter((t) => !data.stopSet.has(t) && t.length >= MIN_PHRASE_WORD));
       targets.push(tokenize(found[0]).filter((t) => !data.stopSet.has(t)));
     }
   }

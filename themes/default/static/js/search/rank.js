@@ -1,7 +1,7 @@
 // What the search page decides about a ranked answer: pure, so node --test covers it
-// (tests/js/rank.test.mjs). The ranking itself is Pagefind's one BM25 pass over the planned query
-// (query.js, backends/pagefind.js RANKING) with field weights from the content-type registry, lower
-// for stale items (search/site.py): a type and freshness preference, never a provider preference.
+// (tests/js/rank.test.mjs). The ranking is Pagefind's one BM25 pass over the planned query (query.js,
+// backends/pagefind.js RANKING) with field weights from the content-type registry, times the type's
+// boost and the stale factor (zoekdata.json): a type and freshness preference, never a provider preference.
 
 // Results shown at once; "Meer resultaten" shows the next ones (their texts are loaded then).
 export const PAGE_SIZE = 10;
@@ -13,6 +13,17 @@ export const UNTRANSLATED_FACTOR = 0.8;
 // the query's, or one common word of a long sentence. Measured on the demo's relevance set
 // (docs/search.md): the right answers of everyday questions score far above it.
 export const WEAK_SCORE = 1;
+
+/**
+ * Pagefind's results with their scores times the factors (id -> factor: the type's boost, staleness),
+ * best first; ties keep Pagefind's order. Returns [{result, score}].
+ */
+export function adjust(results, factors) {
+  return results
+    .map((result, index) => ({ result, index, score: result.score * (factors.get(result.id) ?? 1) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map(({ result, score }) => ({ result, score }));
+}
 
 /** True when the best result is good enough to offer; otherwise the page says plainly that nothing current matches. */
 export function matchesWell(total, best, backend = "pagefind") {

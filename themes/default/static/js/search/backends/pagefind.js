@@ -4,7 +4,7 @@
 // text (its "fragment", one request each) is loaded only when the result is shown (Pager).
 import { ended, nextDate } from "../dates.js";
 import { excerptSegments } from "../highlight.js";
-import { PAGE_SIZE, UNTRANSLATED_FACTOR } from "../rank.js";
+import { adjust, PAGE_SIZE, UNTRANSLATED_FACTOR } from "../rank.js";
 
 // Pagefind's BM25 settings (docs/search.md, "Ranking"): termSimilarity rewards a whole-word match
 // over a word that merely starts with the query word ("man" in "mantelzorger"); termSaturation
@@ -73,16 +73,41 @@ export async function chooseTerms(pagefind, queryPlan) {
  * One query. Returns {total, best, counts, pager}: counts are facet -> Map(value -> n) over all
  * results of the query (not only the ones shown), best the top score (rank.js decides whether it is good).
  */
-export async function search(pagefind, queryPlan, selected, lang, defaultLang) {
+export async function search(pagefind, queryPlan, selected, lang, defaultLang, data) {
   // The words are chosen once per query, without filters, so choosing a filter never changes them.
   if (!queryPlan.chosen) queryPlan.chosen = await chooseTerms(pagefind, queryPlan);
   const response = await pagefind.search(queryPlan.chosen.join(" "), { filters: pagefindFilters(selected) });
-  const results = response ? response.results : [];
+  const results = adjust(response ? response.results : [], await factors(pagefind, data));
   const counts = {};
   for (const [facet, values] of Object.entries((response && response.totalFilters) || {})) {
     counts[facet] = new Map(Object.entries(values).filter(([, n]) => n > 0));
   }
   return { total: results.length, best: results.length ? results[0].score : 0, counts, pager: new Pager(results, lang, defaultLang) };
+}
+
+const factorCache = new WeakMap();
+
+/**
+ * id -> score factor: the type's boost and the stale factor (zoekdata.json `boosts`, `stale_factor`).
+ * Which results are of a type or stale comes from filter-only searches (Pagefind's filter index,
+ * loaded once): no result's text is needed to rank.
+ */
+export function factors(pagefind, data) {
+  if (!factorCache.has(pagefind)) {
+    factorCache.set(
+      pagefind,
+      (async () => {
+        const found = new Map();
+        const scale = async (filters, factor) => {
+          for (const result of (await pagefind.search(null, { filters })).results) found.set(result.id, (found.get(result.id) ?? 1) * factor);
+        };
+        for (const [type, boost] of Object.entries(data.boosts || {})) await scale({ type }, boost);
+        if (data.stale_factor) await scale({ stale: "1" }, data.stale_factor);
+        return found;
+      })(),
+    );
+  }
+  return factorCache.get(pagefind);
 }
 
 /** Shows results page by page: a page's fragments are loaded together; an ended result is skipped. */
@@ -105,7 +130,7 @@ export class Pager {
     while (items.length < size && !this.done) {
       const batch = this.results.slice(this.at, this.at + size - items.length);
       this.at += batch.length;
-      const loaded = await Promise.all(batch.map(async (result) => toItem(await result.data(), result.score, this.lang, this.defaultLang)));
+      const loaded = await Promise.all(batch.map(async ({ result, score }) => toItem(await result.data(), score, this.lang, this.defaultLang)));
       for (const item of loaded) {
         // Between two daily builds a result can pass (dates.js); an item is shown once.
         if (item.ended || this.seen.has(item.id)) continue;
