@@ -142,7 +142,8 @@ export function plan(text, data) {
   // index has both forms of a compound of known words (search/synonyms.py compound_variants), so
   // searching both narrows nothing and ranks by both. A part shorter than MIN_PHRASE_WORD means
   // little alone ("ziekenhuis" is no "huis"): such a compound is searched joined only.
-  const long = (parts) => parts.every((part) => part.length >= MIN_PHRASE_WORD);
+  // (Both parts must be known words, as splitCompound requires of a typed compound: the same rule both ways.)
+  const long = (parts) => parts.every((part) => part.length >= MIN_PHRASE_WORD && data.wordSet.has(part));
   const words = [];
   for (let w = 0; w < own.length; w++) {
     const joined = w + 1 < own.length ? [own[w] + own[w + 1], own[w] + "s" + own[w + 1]].find((c) => data.wordSet.has(c)) : null;
