@@ -18,6 +18,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from search import static_results
 from search import synonyms as synonym_list
 from search.browser_keys import browser_search
 from search.documents import FACET_TITLES, FACETS, indexed_nodes, kept_document
@@ -35,6 +36,8 @@ SEARCH_SECTION = "zoeken"
 DATA_FILE = "zoekdata.json"
 # Cap on the typo dictionary so a big site still downloads little per query.
 MAX_WORDS = 6000
+# A stale item's words count this much (its fields' Pagefind weights): lower, still found.
+STALE_FACTOR = static_results.STALE_FACTOR
 
 
 def search_url(graph: SiteGraph, lang: str) -> str:
@@ -57,6 +60,13 @@ def plan(ctx) -> Iterable[Output]:
         yield _search_page(ctx, lang)
         url = search_url(graph, lang)
         yield Output(page_path(url + DATA_FILE), render=lambda lang=lang: query_data_json(graph, lang))
+    # Without JavaScript: a result page per known one-word phrase, and the rules that lead there.
+    yield from static_results.plan(ctx)
+
+
+def redirects(ctx) -> str:
+    """Lines for the site's ``_redirects`` (written by sitegen/parts/vacancies.py): the search form without JavaScript."""
+    return static_results.redirects(ctx)
 
 
 def template_globals(ctx, lang: str) -> dict:
@@ -64,12 +74,31 @@ def template_globals(ctx, lang: str) -> dict:
     graph = ctx.graph
 
     def search_meta(item) -> dict[str, Any] | None:
-        return kept_document(graph, item) if graph.is_current(item) else None
+        return ctx.memo("search-meta", item.key, lambda: pagefind_fields(graph, item) if graph.is_current(item) else None)
 
     return {"search_meta": search_meta}
 
 
+def pagefind_fields(graph: SiteGraph, item) -> dict[str, Any]:
+    """The item's search document plus what only Pagefind needs: the weight of each field (the
+    type's ``search_weights``) and the languages the item is not translated into (a filter: a
+    search page in such a language merges in only those Dutch items, js/search/backends/pagefind.js).
+    The type's boost and staleness are applied to Pagefind's scores by the page (``boosts`` in
+    zoekdata.json): BM25 saturates a word's weight, so a factor on a field weight would barely move it."""
+    doc = dict(kept_document(graph, item))  # a copy: the kept document is shared
+    weights = TYPES[item.type_name].search_weights
+    doc["weights"] = {name: getattr(weights, name) for name in ("title", "summary", "text", "keywords")}
+    translated = graph.translations(item)
+    doc["untranslated"] = [lang for lang in graph.languages if lang not in translated] if item.lang == graph.default_lang else []
+    return doc
+
+
 def _search_page(ctx, lang: str) -> Output:
+    return Output(page_path(search_url(ctx.graph, lang)), template="search.html", lang=lang, context=search_page_context(ctx, lang))
+
+
+def search_page_context(ctx, lang: str) -> dict[str, Any]:
+    """What search.html needs; the static result pages (search/static_results.py) add the query and its results."""
     graph = ctx.graph
     _ = gettext_for(lang)
     url = search_url(graph, lang)
@@ -91,26 +120,32 @@ def _search_page(ctx, lang: str) -> Output:
         hubs.append(
             (
                 _(facet_title),
-                [(graph.label(vocabulary, term.slug, lang), languages.url(lang, graph.default_lang, f"/{section}/{term.slug}/")) for term in vocab.terms],
+                [
+                    (graph.label(vocabulary, term.slug, lang), languages.url(lang, graph.default_lang, f"/{section}/{term.slug}/"), _hub_words(term, lang))
+                    for term in vocab.terms
+                ],
             )
         )
     access = ctx.browser_search  # search.browser_keys: None, the search key or a tenant token
-    return Output(
-        page_path(url),
-        template="search.html",
-        lang=lang,
-        context={
-            "page": page,
-            "listings": listings,
-            "hubs": hubs,
-            "data_url": url + DATA_FILE,
-            "meili_url": access.url if access else "",
-            "meili_key": access.page_key if access else "",
-            "meili_index": meili_index_name(graph, lang),
-            "facet_titles": {name: _(title) for name, title in FACET_TITLES.items()},
-            "directions": {code: languages.direction(code) for code in graph.languages},
-        },
-    )
+    return {
+        "page": page,
+        "listings": listings,
+        "hubs": hubs,
+        "data_url": url + DATA_FILE,
+        "meili_url": access.url if access else "",
+        "meili_key": access.page_key if access else "",
+        "meili_index": meili_index_name(graph, lang),
+        "facet_titles": {name: _(title) for name, title in FACET_TITLES.items()},
+        "directions": {code: languages.direction(code) for code in graph.languages},
+        "query": "",  # the static result pages' phrase (search/static_results.py)
+        "static_results": [],
+    }
+
+
+def _hub_words(term, lang: str) -> str:
+    """Words a hub is known by besides its title: the search page offers the hubs closest to a query that found nothing."""
+    words = [term.slug.replace("-", " "), *(term.synonyms if lang == "nl" else []), term.everyday.get(lang, "")]
+    return " ".join(word for word in words if word)
 
 
 def meili_index_name(graph: SiteGraph, lang: str) -> str:
@@ -137,6 +172,9 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
     for word in sorted(keyword_words - set(counts)):
         if not _near_known(word, counts):
             counts[word] += 1
+    # Stop words are never a correction ("piet" must not become "niet"): not known words.
+    for word in synonym_list.STOP_WORDS.get(lang, []):
+        counts.pop(word, None)
     known = sorted(counts, key=lambda w: (-counts[w], w))[:MAX_WORDS]
     _ = gettext_for(lang)
     return {
@@ -146,6 +184,9 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
         "words": sorted(known),
         "facets": ["type", *FACETS],
         "types": {t.name: _(t.search_label) for t in TYPES},
+        # Score factors (js/search/rank.js adjust): a type preference, never a provider preference; stale lower.
+        "boosts": {t.name: t.search_weights.boost for t in TYPES if t.search_weights.boost != 1.0},
+        "stale_factor": STALE_FACTOR,
         "labels": {
             facet: {term.slug: graph.label(vocabulary, term.slug, lang) for term in graph.vocabularies[vocabulary].terms}
             for facet, vocabulary in FACETS.items()

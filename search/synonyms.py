@@ -24,10 +24,12 @@ STOP_WORDS = {
         had heb hebben heeft het hier hij hoe hun ik in is je jij kan kun kunnen
         maar me meer met mij mijn moet na naar niet nog nu of om onze ook op over
         te tot u uw van veel voor was wat we welke wie wij wil wordt zal ze zij
-        zijn zo zoek zoeken zou""".split()
+        zijn zo zoek zoeken zou
+        daar dus geen haar hem iets jou jouw komt kunt ons staat toch waar wel wilt word worden zich zie ziet zien""".split()
     ),
     "en": sorted("a an and are as at be by for from how i in is it my of on or the to what with you your".split()),
-    "ar": [],
+    # Arabic particles and pronouns that never decide which item is right.
+    "ar": sorted("في من على إلى عن مع هل أنا أنت هو هي أن ما لا هذا هذه التي الذي أو ثم كيف".split()),
 }
 
 # Word parts that Dutch glues onto the words of the site (mantelzorg+ondersteuning).

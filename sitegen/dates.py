@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
 
 from dateutil import rrule as dateutil_rrule
@@ -111,9 +112,10 @@ def first_day_from(moment: dt.datetime) -> dt.date:
     return day if start_of_day(day) >= moment else day + dt.timedelta(days=1)
 
 
+@functools.lru_cache(maxsize=65536)
 def stale_from(reviewed: dt.date, months: int) -> dt.date:
     """The first build date on which an item last reviewed on ``reviewed`` is stale (``stale_before``)."""
-    day = reviewed + relativedelta(months=months) - dt.timedelta(days=4)
+    day = reviewed + relativedelta(months=months)  # at or just before the answer (month ends clip)
     while not reviewed < stale_before(day, months):
         day += dt.timedelta(days=1)
     return day

@@ -21,8 +21,13 @@ def html_files(folder: Path) -> dict[str, str]:
     return {
         path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(folder.rglob("*.html"))
-        if "pagefind" not in path.parts and "widget" not in path.parts
+        if "pagefind" not in path.parts and "widget" not in path.parts and not _other_search_result_page(path.relative_to(folder).parts)
     }
+
+
+def _other_search_result_page(parts: tuple[str, ...]) -> bool:
+    """The static search result pages (search/static_results.py) share one template: /zoeken/oppas/ stands for all."""
+    return "zoeken" in parts and len(parts) - parts.index("zoeken") == 3 and parts != ("zoeken", "oppas", "index.html")
 
 
 def test_minimal_site_matches_golden_html(tmp_path):

@@ -32,62 +32,93 @@ from sitegen.graph.reads import Reads
 from sitegen.graph.site_graph import SiteGraph
 
 
+class Plans:
+    """The plan digests of one build's outputs.
+
+    Planners share big values between outputs (the choices of every widget configurator page,
+    a listing's filter menu on each of its pages): a list, tuple or dict that is used more than
+    once is written out once per build and stands as its digest after that."""
+
+    SHARED_FROM = 8  # elements: smaller containers are cheaper written out than looked up
+
+    def __init__(self, global_part: str):
+        self.global_part = global_part
+        self._shared: dict[int, tuple[Any, str]] = {}  # id -> (the value, kept alive; its digest)
+
+    def digest(self, output: Output) -> str:
+        parts: list[str] = [self.global_part, output.path, output.template or "", output.lang, "1" if output.indexable else "0"]
+        if output.render is not None:
+            self._callable(output.render, parts)
+        self._plain(output.context, parts)
+        return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
+
+    def _callable(self, function: Callable, parts: list[str]) -> None:
+        """A render function is planned with its arguments: defaults and the values it closes over."""
+        parts.append(f"fn:{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', type(function).__name__)}")
+        self._plain(getattr(function, "__defaults__", None), parts)
+        self._plain(getattr(function, "__kwdefaults__", None), parts)
+        for cell in getattr(function, "__closure__", None) or ():
+            self._plain(cell.cell_contents, parts)
+
+    def _plain(self, value: Any, parts: list[str]) -> None:
+        """A canonical text of planning data, without reading (and so recording) anything."""
+        if value is None or isinstance(value, (str, int, float, bool)):
+            parts.append(repr(value))
+        elif isinstance(value, Node):
+            parts.append(f"node:{value.key}@{value._digest}")
+        elif isinstance(value, (list, tuple, dict)):
+            if len(value) < self.SHARED_FROM:
+                self._container(value, parts)
+                return
+            found = self._shared.get(id(value))
+            if found is None or found[0] is not value:
+                inner: list[str] = []
+                self._container(value, inner)
+                found = (value, hashlib.blake2b("\x1f".join(inner).encode(), digest_size=16).hexdigest())
+                self._shared[id(value)] = found
+            parts.append("#" + found[1])
+        elif isinstance(value, (set, frozenset)):
+            parts.append("set" + repr(sorted(repr(element) for element in value)))
+        elif isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+            parts.append(repr(value))
+        elif getattr(type(value), "build_wide", False):
+            # The graph, the context, the renderer, the theme, or a table made from them alone: the
+            # same for every output, and what they are made of is in the global part or recorded.
+            parts.append(type(value).__qualname__)
+        elif isinstance(value, BaseModel):
+            parts.append(repr(value))
+        elif is_dataclass(value):
+            parts.append(type(value).__qualname__ + "(")
+            for item in fields(value):
+                self._plain(getattr(value, item.name), parts)
+            parts.append(")")
+        elif callable(value):
+            self._callable(value, parts)
+        else:
+            text = repr(value)
+            if " at 0x" in text:  # a default repr differs per process: the output would never be up to date
+                raise TypeError(
+                    f"{type(value).__qualname__} in the plan of an output has no stable form; give the planner plain data or mark the class build_wide"
+                )
+            parts.append(f"{type(value).__qualname__}:{text}")
+
+    def _container(self, value, parts: list[str]) -> None:
+        if isinstance(value, dict):
+            parts.append("{")
+            for name, element in value.items():
+                self._plain(name, parts)
+                self._plain(element, parts)
+            parts.append("}")
+        else:
+            parts.append("[")
+            for element in value:
+                self._plain(element, parts)
+            parts.append("]")
+
+
 def plan_digest(output: Output, global_part: str) -> str:
-    parts: list[str] = [global_part, output.path, output.template or "", output.lang, "1" if output.indexable else "0"]
-    if output.render is not None:
-        _callable(output.render, parts)
-    _plain(output.context, parts)
-    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
-
-
-def _callable(function: Callable, parts: list[str]) -> None:
-    """A render function is planned with its arguments: defaults and the values it closes over."""
-    parts.append(f"fn:{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', type(function).__name__)}")
-    _plain(getattr(function, "__defaults__", None), parts)
-    _plain(getattr(function, "__kwdefaults__", None), parts)
-    for cell in getattr(function, "__closure__", None) or ():
-        _plain(cell.cell_contents, parts)
-
-
-def _plain(value: Any, parts: list[str]) -> None:
-    """A canonical text of planning data, without reading (and so recording) anything."""
-    if value is None or isinstance(value, (str, int, float, bool)):
-        parts.append(repr(value))
-    elif isinstance(value, Node):
-        parts.append(f"node:{value.key}@{value._digest}")
-    elif isinstance(value, (list, tuple)):
-        parts.append("[")
-        for element in value:
-            _plain(element, parts)
-        parts.append("]")
-    elif isinstance(value, dict):
-        parts.append("{")
-        for name, element in value.items():
-            _plain(name, parts)
-            _plain(element, parts)
-        parts.append("}")
-    elif isinstance(value, (set, frozenset)):
-        parts.append("set" + repr(sorted(repr(element) for element in value)))
-    elif isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
-        parts.append(repr(value))
-    elif getattr(type(value), "build_wide", False):
-        # The graph, the context, the renderer, the theme, or a table made from them alone: the
-        # same for every output, and what they are made of is in the global part or recorded.
-        parts.append(type(value).__qualname__)
-    elif isinstance(value, BaseModel):
-        parts.append(repr(value))
-    elif is_dataclass(value):
-        parts.append(type(value).__qualname__ + "(")
-        for item in fields(value):
-            _plain(getattr(value, item.name), parts)
-        parts.append(")")
-    elif callable(value):
-        _callable(value, parts)
-    else:
-        text = repr(value)
-        if " at 0x" in text:  # a default repr differs per process: the output would never be up to date
-            raise TypeError(f"{type(value).__qualname__} in the plan of an output has no stable form; give the planner plain data or mark the class build_wide")
-        parts.append(f"{type(value).__qualname__}:{text}")
+    """One output's plan digest (``Plans`` does many, sharing what they share)."""
+    return Plans(global_part).digest(output)
 
 
 @dataclass

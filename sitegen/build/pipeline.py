@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sitegen.build import parts
 from sitegen.build.context import BuildContext
-from sitegen.build.fingerprint import Reader, Record, plan_digest
+from sitegen.build.fingerprint import Plans, Reader, Record
 from sitegen.build.outputs import Output
 from sitegen.build.publish import copy_tree_as_links, remove_unplanned, swap
 from sitegen.build.render import Renderer, Theme, ThemeError, resolve_content_link
@@ -213,7 +213,8 @@ def _build(options: BuildOptions) -> BuildResult:
 
     today = options.clock.today
     global_part = global_inputs(site, theme, ctx)
-    plans = [plan_digest(output, global_part) for output in outputs]
+    planned = Plans(global_part)
+    plans = [planned.digest(output) for output in outputs]
     state = load_state(root, public)
     previous = {path: Record.from_plain(data) for path, data in state.get("outputs", {}).items()}  # what public/ holds now
     old_groups = {name: Reads.from_plain(data) for name, data in state.get("groups", {}).items()}

@@ -72,7 +72,21 @@ class CmsPlace:
 
 
 @dataclass(frozen=True)
+class SearchWeights:
+    """How much a word counts where it stands in a type's search document (Pagefind's
+    ``data-pagefind-weight``; search/site.py). ``boost`` multiplies the type's search scores: a type
+    preference (information pages explain a topic and point to every provider), never a provider preference."""
+
+    title: float = 7.0
+    summary: float = 3.0
+    text: float = 1.0
+    keywords: float = 2.0  # vocabulary labels, synonyms, everyday phrases, organisation name
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
 class ContentType:
+    build_wide = True  # code, the same for every build of this version (sitegen.build.fingerprint)
     name: str  # code name, e.g. "activity"; also the template name detail/<name>.html
     model: type[m.Item]
     folder: str  # content/<folder>/
@@ -93,6 +107,7 @@ class ContentType:
     # (graph, node) -> does a current item have something to show in a listing now? default: yes.
     listable: Callable[[Graph, Node], bool] | None = None
     text_fields: tuple[str, ...] = ()  # free text that search reads besides title, summary and body
+    search_weights: SearchWeights = SearchWeights()
     schema_type: str = "WebPage"  # schema.org type of the detail page's JSON-LD
     hsds: str | None = None  # "organization" or "service": how the open-data feed exports it
     in_hubs: bool = True  # listed on the topic pages (/onderwerp/…, /voor-wie/…)
@@ -167,6 +182,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         facets=(NEEDS, AUDIENCES, Facet("fase", "life_phases", N_("Fase"), values_of("life_phases"))),
         sort_key=lambda graph, node: (node.data.weight, node.title.lower()),
         related=True,
+        search_weights=SearchWeights(boost=1.05),
     ),
     ContentType(
         "organisation",
@@ -254,6 +270,8 @@ BUILT_IN: tuple[ContentType, ...] = (
         current_changes=_vacancy_current_changes,
         expiry=lambda graph, node: ("data-hw-valid-through", node.data.valid_through.isoformat()),
         text_fields=("what_you_do", "what_we_ask", "what_we_offer", "hours"),
+        # A vacancy about a service ("vrijwilliger hospice") ranks just below the service itself.
+        search_weights=SearchWeights(boost=0.85),
         schema_type="JobPosting",
         description=N_("Vrijwilligerswerk bij organisaties in de buurt. Kies wat bij u past."),
         stable_filter_urls=True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sitegen.build import parts
 from sitegen.build.context import BuildContext
 from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES
@@ -32,7 +33,7 @@ def plan(ctx: BuildContext) -> Iterable[Output]:
         # The one listing implementation, with the JSON feed that vacancy-filter.js combines filters with.
         yield from listing_outputs(graph, lang, TYPES["vacancy"], {"feed_url": widget.feed_url(graph, lang, "alle")})
         yield from _configurator(ctx, lang)
-    yield _redirects_output(graph)
+    yield _redirects_output(ctx)
 
 
 # ----------------------------------------------------------------------------- widget configurator
@@ -48,7 +49,9 @@ def _configurator(ctx: BuildContext, lang: str) -> Iterable[Output]:
     that page is the 'result' of the form when JavaScript is off."""
     graph = ctx.graph
     _ = gettext_for(lang)
-    choices = widget.selections(ctx, lang)
+    # The configurator shows each choice's name and number of vacancies, not the vacancies: its
+    # plan holds just that, so editing a vacancy does not re-render every configurator page.
+    choices = [{key: value for key, value in c.items() if key != "nodes"} | {"count": len(c["nodes"])} for c in widget.selections(ctx, lang)]
     groups = {kind: [c for c in choices if c["kind"] == kind] for kind in widget.KINDS}
     url = configurator_url(graph, lang)
     page = PageInfo(
@@ -122,6 +125,8 @@ def redirect_rules(graph: SiteGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _redirects_output(graph: SiteGraph) -> Output:
-    text = redirect_rules(graph)
+def _redirects_output(ctx: BuildContext) -> Output:
+    # One _redirects file for the site: other parts add rules with a redirects(ctx) hook
+    # (search/static_results.py: the search form without JavaScript).
+    text = redirect_rules(ctx.graph) + "".join(hook(ctx) for _part, hook in parts.hooks("redirects"))
     return Output("_redirects", render=lambda: text)

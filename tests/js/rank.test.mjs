@@ -1,26 +1,9 @@
-// Merging, ranking, facets and dates between builds: the pure parts behind the result list.
+// Answer decisions, hubs, paging, facets and dates between builds: the pure parts behind the result list.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ended, nextDate, upcoming } from "../../themes/default/static/js/search/dates.js";
 import { facetCounts, filterItems } from "../../themes/default/static/js/search/facets.js";
-import { dedupe, merge, PAGE_FACTOR, rank, STALE_FACTOR } from "../../themes/default/static/js/search/rank.js";
-
-const response = (weight, results, group) => ({ query: group ? { weight, group } : { weight }, results });
-
-test("merge adds up scores over queries, but counts only the best synonym", () => {
-  const top = merge([
-    response(2, [{ id: "a", score: 1 }]),
-    response(1.2, [{ id: "a", score: 1 }, { id: "b", score: 1 }]),
-    response(0.6, [{ id: "b", score: 2 }], "synonym"),
-    response(0.6, [{ id: "b", score: 3 }], "synonym"),
-  ]);
-  assert.deepEqual(top.map((e) => [e.result.id, +e.score.toFixed(6)]), [["a", 3.2], ["b", 3]]);
-});
-
-test("merge keeps the best `max`", () => {
-  const results = Array.from({ length: 5 }, (_, i) => ({ id: "r" + i, score: i }));
-  assert.deepEqual(merge([response(1, results)], 2).map((e) => e.result.id), ["r4", "r3"]);
-});
+import { adjust, closestHubs, dedupe, ListPager, matchesWell, PAGE_SIZE, WEAK_SCORE } from "../../themes/default/static/js/search/rank.js";
 
 test("dedupe keeps the translation of an item found in both indexes", () => {
   const items = dedupe([
@@ -31,16 +14,42 @@ test("dedupe keeps the translation of an item found in both indexes", () => {
   assert.deepEqual(items.map((i) => i.url), ["/en/a/", "/b/"]);
 });
 
-test("rank: stale lower, information pages a little higher, ties by title", () => {
-  const items = rank([
-    { title: "B", score: 1, kind: "offer" },
-    { title: "A", score: 1, kind: "offer" },
-    { title: "Stale", score: 1.2, kind: "offer", stale: true },
-    { title: "Page", score: 1, kind: "page" },
-  ]);
-  assert.deepEqual(items.map((i) => i.title), ["Page", "A", "B", "Stale"]);
-  assert.equal(items[0].score, PAGE_FACTOR);
-  assert.equal(items[3].score, 1.2 * STALE_FACTOR);
+test("adjust: Pagefind's scores times each result's factor (type boost, stale), best first, ties in Pagefind's order", () => {
+  const results = [
+    { id: "vacancy", score: 10 },
+    { id: "offer", score: 9 },
+    { id: "stale", score: 9.5 },
+    { id: "plain", score: 9 },
+  ];
+  const factors = new Map([["vacancy", 0.85], ["stale", 0.7]]);
+  assert.deepEqual(adjust(results, factors).map((e) => [e.result.id, +e.score.toFixed(2)]), [["offer", 9], ["plain", 9], ["vacancy", 8.5], ["stale", 6.65]]);
+});
+
+test("matchesWell: no result or only weak ones is no answer (Pagefind's scores; Meilisearch's are 0..1)", () => {
+  assert.equal(matchesWell(0, 0), false);
+  assert.equal(matchesWell(12, WEAK_SCORE / 2), false);
+  assert.equal(matchesWell(3, WEAK_SCORE), true);
+  assert.equal(matchesWell(3, 0.4, "meili"), true);
+});
+
+test("closestHubs: the hubs that share a stem with the query's terms, else the fallback", () => {
+  const hubs = [
+    { title: "Respijtzorg", url: "/onderwerp/respijtzorg/", words: "vervangende zorg oppas" },
+    { title: "Financiële ondersteuning", url: "/onderwerp/financiele-ondersteuning/", words: "geld pgb vergoeding" },
+    { title: "Emotionele steun", url: "/onderwerp/emotionele-steun/", words: "praten" },
+    { title: "Jonge mantelzorgers", url: "/voor-wie/jonge-mantelzorgers/", words: "brussen" },
+  ];
+  assert.deepEqual(closestHubs(["vergoedingen", "oppassen"], hubs).map((h) => h.title), ["Respijtzorg", "Financiële ondersteuning"]);
+  assert.deepEqual(closestHubs(["zwemles"], hubs, 2, hubs.slice(2)).map((h) => h.title), ["Emotionele steun", "Jonge mantelzorgers"]);
+  assert.equal(closestHubs(["zwemles"], hubs).length, 0);
+});
+
+test("ListPager: pages of PAGE_SIZE, then done", async () => {
+  const pager = new ListPager(Array.from({ length: PAGE_SIZE + 2 }, (_, i) => i));
+  assert.equal((await pager.next()).length, PAGE_SIZE);
+  assert.equal(pager.done, false);
+  assert.deepEqual(await pager.next(), [PAGE_SIZE, PAGE_SIZE + 1]);
+  assert.equal(pager.done, true);
 });
 
 test("facet counts: only facets that filter something, type always; none for one result", () => {

@@ -79,7 +79,8 @@ def test_search_finds_with_synonyms_typos_and_facets_keyboard_only(page, minimal
     label = page.text_content(".hw-facet__option label")
     assert re.search(r"\(\d+\)$", label)
     page.focus(".hw-facet__option input")
-    page.keyboard.press("Space")
+    page.keyboard.press("Space")  # a new Pagefind search with the filter: its counts stay those of the whole query
+    page.wait_for_selector("[data-hw-search][data-state=done]")
     filtered = page.text_content("[data-hw-searchpage-status]")
     assert "na filteren" in filtered
     assert all(origin.startswith(minimal_url) for origin in requests), [r for r in requests if not r.startswith(minimal_url)]
@@ -109,12 +110,19 @@ last_reviewed: {reviewed}
         assert "Al een tijd niet gecontroleerd" in page.locator(".hw-result").nth(1).text_content()
 
 
-def test_no_result_offers_topics_and_loket_phone(page, minimal_url):
-    page.goto(minimal_url + "/zoeken/?q=qwxzv")
-    page.wait_for_selector("[data-hw-search][data-state=done]")
-    status = page.text_content("[data-hw-searchpage-status]")
-    assert "Geen resultaten" in status and "bel het loket" in status
-    assert page.is_visible(".hw-searchpage__loket a[href^='tel:']")
+def test_nothing_current_says_so_with_the_loket_phone_and_the_closest_hubs(page, minimal_url):
+    # Which hubs are closest to a query is rank.js closestHubs (tests/js/rank.test.mjs); here: the page offers them.
+    for query in ("qwxzv", "qwxzv ook"):
+        page.goto(minimal_url + "/zoeken/?q=" + query)
+        page.wait_for_selector("[data-hw-search][data-state=done]")
+        status = page.text_content("[data-hw-searchpage-status]")
+        assert "Wij vonden niets dat nu goed past bij" in status, status
+        nothing = page.locator("[data-hw-searchpage-nothing]")
+        assert nothing.is_visible()
+        assert nothing.locator("a[href^='tel:']").is_visible()
+        hubs = [a.get_attribute("href") for a in nothing.locator("[data-hw-searchpage-hubs] a").all()]
+        assert 1 <= len(hubs) <= 3, hubs
+        assert not page.locator(".hw-result").count()  # no loose matches
     assert page.query_selector(".hw-searchpage__browse a[href='/onderwerp/respijtzorg/']") is not None
 
 
@@ -133,23 +141,42 @@ def test_search_page_has_no_axe_violations_nl_and_ar(browser, minimal_url):
 
 
 def test_search_page_is_valid_html(demo_public):
-    paths = [demo_public / "zoeken" / "index.html", demo_public / "ar" / "zoeken" / "index.html"]
+    paths = [demo_public / "zoeken" / "index.html", demo_public / "ar" / "zoeken" / "index.html", demo_public / "zoeken" / "oppas" / "index.html"]
     detail = next((demo_public / "respijtzorg").glob("*/index.html"), None) or next((demo_public / "informatie").glob("*/index.html"))
     assert vnu_errors(paths + [detail]) == []
 
 
 def test_works_without_javascript(page_without_js, minimal_url):
     page = page_without_js
+    # A word the site knows: _redirects (applied by hulpwijzer serve, as by Netlify) leads to its static result page.
     page.goto(minimal_url + "/zoeken/")
+    page.fill("#zoekterm", "oppas")
+    page.click(".hw-searchpage__button")
+    page.wait_for_load_state()
+    assert page.url == minimal_url + "/zoeken/oppas/"
+    assert page.input_value("#zoekterm") == "oppas"
+    assert "resultaten voor ‘oppas’" in page.text_content("[data-hw-searchpage-status]")
+    urls = [a.get_attribute("href") for a in page.query_selector_all(".hw-result__title a")]
+    assert "/respijtzorg/logeerhuis/" in urls[:3], urls
+    assert "/vacatures/verlopen/" not in urls
+    assert page.title().startswith("Zoeken: oppas")
+    # Any other query: the static page cannot read it, so it offers every way in: listings, topics, target groups, the loket's phone.
     page.fill("#zoekterm", "even vrij")
     page.click(".hw-searchpage__button")
     page.wait_for_load_state()
     assert page.url.endswith("/zoeken/?q=even+vrij")
-    # The static page cannot read the query, so it offers every way in: listings, topics, target groups and the loket's phone.
     links = {a.get_attribute("href") for a in page.query_selector_all(".hw-searchpage__browse a")}
     assert {"/informatie/", "/respijtzorg/", "/vacatures/", "/onderwerp/respijtzorg/"} <= links
     assert any(href.startswith("tel:") for href in links)
-    assert "werkt alleen met JavaScript" in page.content()
+    assert "Zonder JavaScript vindt u resultaten voor één woord" in page.content()
+
+
+def test_static_result_page_is_taken_over_by_the_script(page, minimal_url):
+    page.goto(minimal_url + "/zoeken/?q=oppas")  # redirected to /zoeken/oppas/, then searched live
+    page.wait_for_selector("[data-hw-search][data-state=done]")
+    assert page.url.startswith(minimal_url + "/zoeken/oppas/")
+    assert page.input_value("#zoekterm") == "oppas"
+    assert "/respijtzorg/logeerhuis/" in [a.get_attribute("href") for a in page.query_selector_all(".hw-result__title a")]
 
 
 def test_falls_back_to_static_search_when_meilisearch_is_unreachable(page, meili_down_site):
@@ -167,14 +194,23 @@ def test_falls_back_to_static_search_when_meilisearch_is_unreachable(page, meili
 
 def test_relevance_set_on_the_static_backend(page, demo_url, demo_root, request):
     cases = load_relevance_set()
-    assert len(cases) >= 40
+    assert len(cases) >= 80 and {case.get("lang", "nl") for case in cases} == {"nl", "en", "ar"}
+    assert sum(1 for case in cases if case.get("nothing")) >= 4
     report = evaluate(page, demo_url + "/zoeken/", cases)
     misses = [row for row in report["rows"] if not row["rank"] or row["rank"] > 3]
     summary = f"top-3 {report['top3']:.1%}, MRR {report['mrr']:.3f} over {report['count']} queries"
     print(summary)
     Path(request.config.rootpath / ".pytest_cache").mkdir(exist_ok=True)
     (Path(request.config.rootpath) / ".pytest_cache" / "search-relevance.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
-    assert report["top3"] >= 0.95 and report["mrr"] >= 0.85, (summary, misses)
+    # Measured 98.8 % and 0.935 (docs/search.md); a little room for new demo content.
+    assert report["top3"] >= 0.97 and report["mrr"] >= 0.92, (summary, misses)
+    # Split and joined compounds are one query: the same results in the same order.
+    top = {row["q"]: row["urls"][:3] for row in report["rows"]}
+    for split, joined in (("mantelzorg ondersteuning", "mantelzorgondersteuning"), ("mantelzorg consulent", "mantelzorgconsulent")):
+        assert top[split] == top[joined], (split, top[split], top[joined])
+    # A question no current item answers is told so plainly, with the loket and hubs.
+    nothing = {case["q"] for case in cases if case.get("nothing")}
+    assert all(row["nothing"] for row in report["rows"] if row["q"] in nothing), [row for row in report["rows"] if row["q"] in nothing]
     # Expired vacancies and past activities are never returned.
     from sitegen.content.read import load_site
 
@@ -224,3 +260,37 @@ def test_results_move_to_the_next_date_and_drop_out_between_builds(browser, tmp_
     assert cafe not in results(last_end + minute, "mantelzorgcafé")
     assert maatje in results(dt.datetime.combine(valid_through, dt.time(23, 0), TIMEZONE), "maatje")
     assert maatje not in results(dt.datetime.combine(valid_through + dt.timedelta(days=1), dt.time(9, 0), TIMEZONE), "maatje")
+
+
+def test_on_a_phone_results_come_first_filters_are_one_control(browser, demo_url):
+    """320 px wide: the filters are one closed <details> with their counts, the first result is near the top and
+    a keyboard user reaches it in a few Tab presses from the search box; "Meer resultaten" shows the next ones."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)  # axe is an inline script
+    page = context.new_page()
+    page.goto(demo_url + "/zoeken/?q=oppas")
+    page.wait_for_selector("[data-hw-search][data-state=done]")
+    filters = page.locator("[data-hw-searchpage-filters]")
+    assert filters.is_visible() and filters.get_attribute("open") is None
+    assert not page.locator(".hw-facet").first.is_visible()
+    first = page.locator(".hw-result__title a").first
+    top = first.bounding_box()["y"]
+    print(f"320 px: first result at {top:.0f} px")
+    assert top < 900, top
+    page.focus("#zoekterm")
+    presses = 0
+    while presses < 10 and not page.evaluate("() => document.activeElement === document.querySelector('.hw-result__title a')"):
+        page.keyboard.press("Tab")
+        presses += 1
+    print(f"320 px: first result after {presses} Tab presses from the search box")
+    assert presses <= 3, presses
+    # The filters open with one key and keep their counts.
+    page.focus("[data-hw-searchpage-filters-summary]")
+    page.keyboard.press("Enter")
+    assert re.search(r"\(\d+\)$", page.locator(".hw-facet__option label").first.text_content())
+    assert run_axe(page) == []
+    # Ten results at once; the next ten when asked, focus on the first new one.
+    assert page.locator(".hw-result").count() == 10
+    page.click("[data-hw-searchpage-more]")
+    page.wait_for_function("() => document.querySelectorAll('.hw-result').length > 10")
+    assert page.evaluate("() => document.activeElement === document.querySelectorAll('.hw-result__title a')[10]")
+    context.close()

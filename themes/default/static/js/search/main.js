@@ -3,7 +3,7 @@
  * The page works without this script (GET form + topic links). This module wires the parts:
  * query.js plans queries (synonyms, stop words, typos, compounds) from zoekdata.json;
  * backends/ search (Meilisearch when configured, Pagefind otherwise or when it fails);
- * rank.js merges and ranks; ui.js renders results from the page's card template and the facets;
+ * rank.js decides whether the answer is good enough and pages it; ui.js renders results from the page's card template and the facets;
  * the number of results is announced in a polite live region.
  * No cookies, no storage, no third-party requests.
  *
@@ -12,15 +12,23 @@
  */
 import * as meiliBackend from "./backends/meili.js";
 import * as pagefindBackend from "./backends/pagefind.js";
-import { facetCounts } from "./facets.js";
-import { plan, prepare, tokenize } from "./query.js";
-import { labeller, renderFacets, renderResults } from "./ui.js";
+import { facetCounts, filterItems } from "./facets.js";
+import { plan, prepare } from "./query.js";
+import { closestHubs, dedupe, ListPager, matchesWell, PAGE_SIZE } from "./rank.js";
+import { labeller, renderFacets, renderHubs, renderResults } from "./ui.js";
 
 const root = document.querySelector("[data-hw-search]");
 if (root) start(root);
 
 function format(template, values) {
   return String(template || "").replace(/\{(\w+)\}/g, (_, name) => (values[name] == null ? "" : values[name]));
+}
+
+// Meilisearch answers with its best results at once: filters and counts work on those.
+function listAnswer(items, selected) {
+  items = dedupe(items.filter((item) => !item.ended));
+  const shown = filterItems(items, selected);
+  return { total: shown.length, best: items.length ? items[0].score : 0, counts: facetCounts(items) || {}, pager: new ListPager(shown), backend: "meili" };
 }
 
 function start(root) {
@@ -31,9 +39,15 @@ function start(root) {
   const input = root.querySelector("[data-hw-searchpage-input]");
   const statusBox = root.querySelector("[data-hw-searchpage-status]");
   const list = root.querySelector("[data-hw-searchpage-results]");
+  const filters = root.querySelector("[data-hw-searchpage-filters]");
   const facetBox = root.querySelector("[data-hw-searchpage-facets]");
+  const more = root.querySelector("[data-hw-searchpage-more]");
+  const nothing = root.querySelector("[data-hw-searchpage-nothing]");
   const note = root.querySelector("[data-hw-searchpage-note]");
   const template = root.querySelector("template[data-hw-result-template]");
+  const hubs = Array.from(root.querySelectorAll("a[data-hw-hub]"), (a) => ({ title: a.textContent, url: a.getAttribute("href"), words: a.getAttribute("data-hw-hub") }));
+  // On a wide screen the filters stand beside the results, open; on a phone they are one closed control.
+  const wide = window.matchMedia("(min-width: 48rem)");
   let meili = root.getAttribute("data-meili-url")
     ? { url: root.getAttribute("data-meili-url").replace(/\/+$/, ""), key: root.getAttribute("data-meili-key"), index: root.getAttribute("data-meili-index") }
     : null;
@@ -43,6 +57,7 @@ function start(root) {
   let label = labeller({}); // type and facet labels in the page's language, once zoekdata.json is in
   let searchCounter = 0;
   let debounceTimer = null;
+  let current = null; // the query shown: {text, plan, selected, counts, total, pager, shown}
   texts.failedHint = texts.failedHint || "";
 
   function loadQueryData() {
@@ -51,6 +66,7 @@ function start(root) {
         if (!response.ok) throw new Error("zoekdata " + response.status);
         return response.json().then((data) => {
           label = labeller(data);
+          texts.facetOrder = data.facets;
           return prepare(data);
         });
       });
@@ -58,37 +74,56 @@ function start(root) {
     return queryData;
   }
 
-  async function staticSearch(text, data) {
-    const queryPlan = plan(text, data);
-    const items = await pagefindBackend.search(await loadPagefind(), queryPlan, lang, defaultLang);
-    return { items, corrected: queryPlan.corrected, highlight: queryPlan.highlight };
-  }
-
-  async function runSearch(text) {
-    const data = await loadQueryData();
-    if (!meili) return staticSearch(text, data);
-    try {
-      return { items: await meiliBackend.search(meili, text), corrected: [], highlight: tokenize(text) };
-    } catch {
-      note.textContent = texts.fallback;
-      note.hidden = false;
-      meili = null; // stay on the static search for the rest of this visit
-      return staticSearch(text, data);
+  async function answer(text, queryPlan, selected) {
+    if (meili) {
+      try {
+        return listAnswer(await meiliBackend.search(meili, text), selected);
+      } catch {
+        note.textContent = texts.fallback;
+        note.hidden = false;
+        meili = null; // stay on the static search for the rest of this visit
+      }
     }
+    return { ...(await pagefindBackend.search(await loadPagefind(), queryPlan, selected, lang, defaultLang, await loadQueryData())), backend: "pagefind" };
   }
 
   function announce(message) {
     statusBox.textContent = message;
   }
 
-  function showNothing(message, state) {
+  function clear(state) {
     list.hidden = true;
-    facetBox.hidden = true;
-    announce(message);
+    list.replaceChildren();
+    filters.hidden = true;
+    more.hidden = true;
+    nothing.hidden = true;
     root.setAttribute("data-state", state);
   }
 
-  async function search(text, fromHistory) {
+  function summary() {
+    const { text, total, unfiltered, shown, plan: queryPlan, selected } = current;
+    const filtering = Object.values(selected).some((values) => values.size);
+    let message = filtering
+      ? format(texts.filtered, { n: total, total: unfiltered }) + "."
+      : total === 1
+        ? format(texts.one, { q: text })
+        : format(texts.many, { n: total, q: text });
+    if (shown < total) message += " " + format(texts.shown, { n: shown });
+    for (const fix of queryPlan.corrected) message += " " + format(texts.corrected, fix);
+    return message;
+  }
+
+  async function showMore(focus) {
+    const counter = searchCounter;
+    const items = await current.pager.next(PAGE_SIZE);
+    if (counter !== searchCounter) return;
+    const first = renderResults(list, template, items, current.plan.highlight, lang, label, current.shown > 0);
+    current.shown += items.length;
+    more.hidden = current.pager.done;
+    if (focus && first) first.querySelector("a").focus();
+  }
+
+  async function search(text, fromHistory, selected = {}) {
     const counter = ++searchCounter;
     text = text.trim();
     if (!fromHistory) {
@@ -99,34 +134,48 @@ function start(root) {
       window.history.replaceState(null, "", url.pathname + url.search);
     }
     root.setAttribute("data-state", "busy");
-    if (!text) return showNothing(texts.empty, "idle");
+    if (!text) {
+      clear("idle");
+      return announce(texts.empty);
+    }
     announce(texts.searching);
-    let outcome;
+    let queryPlan;
+    let result;
     try {
-      outcome = await runSearch(text);
+      queryPlan = plan(text, await loadQueryData());
+      result = await answer(text, queryPlan, selected);
     } catch {
       if (counter !== searchCounter) return;
-      showNothing(texts.failed, "error");
-      root.classList.add("hw-searchpage--empty");
+      clear("error");
+      announce(texts.failed);
       return;
     }
     if (counter !== searchCounter) return; // a newer search has started: its results win
-    const items = outcome.items.filter((item) => !item.ended);
-    const total = items.length;
-    const summary = (shown) => {
-      let message = total === 0 ? format(texts.none, { q: text }) : total === 1 ? format(texts.one, { q: text }) : format(texts.many, { n: total, q: text });
-      if (shown !== total) message += " " + format(texts.filtered, { n: shown, total }) + ".";
-      if (outcome.corrected.length) message += " " + texts.didYouMean + " " + outcome.corrected.join(", ") + ".";
-      return message;
-    };
-    let selected = {};
-    const render = () => renderResults(list, template, items, selected, outcome.highlight, lang, label);
-    selected = renderFacets(facetBox, facetCounts(items), texts, label, () => announce(summary(render())));
-    announce(summary(render()) + (total === 0 ? " " + texts.failedHint : ""));
-    root.classList.toggle("hw-searchpage--empty", total === 0);
+    const refining = current && current.text === text && current.selected === selected;
+    const unfiltered = refining ? current.unfiltered : result.total;
+    current = { text, plan: queryPlan, selected, counts: refining ? current.counts : result.counts, total: result.total, unfiltered, pager: result.pager, shown: 0 };
+    if (!refining && !matchesWell(result.total, result.best, result.backend)) {
+      // Nothing current answers this well: say so, with the loket and the closest hubs, not loose matches.
+      clear("done");
+      renderHubs(nothing.querySelector("[data-hw-searchpage-hubs]"), closestHubs(queryPlan.terms, hubs, 3, hubs.slice(0, 3)));
+      nothing.hidden = false;
+      announce(format(texts.nothing, { q: text }));
+      return;
+    }
+    list.replaceChildren();
+    nothing.hidden = true;
+    await showMore(false);
+    if (counter !== searchCounter) return;
+    if (!refining) {
+      const facets = renderFacets(facetBox, current.counts, texts, label, selected, () => search(text, true, selected));
+      filters.hidden = !facets || unfiltered < 2;
+      filters.open = wide.matches;
+    }
+    announce(summary());
     root.setAttribute("data-state", "done");
   }
 
+  more.addEventListener("click", () => showMore(true).then(() => announce(summary())));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(debounceTimer);
@@ -146,7 +195,7 @@ function start(root) {
     { once: true },
   );
 
-  const initial = new URLSearchParams(window.location.search).get("q") || "";
+  const initial = new URLSearchParams(window.location.search).get("q") || input.value || "";
   if (initial) {
     input.value = initial;
     search(initial, true);

@@ -1,20 +1,40 @@
-// Query planning: what the resident typed -> several small weighted queries. Pagefind finds pages
-// with ALL words of a query and has no typo tolerance, while residents type sentences and typos.
+// Query planning: what the resident typed -> ONE query for the search backend. Pagefind (1.5) scores a
+// query with BM25 over all its words (a page needs only some of them), so the words the resident
+// means, their synonyms, typo corrections and compound forms are folded into one word list and
+// searched once; BM25's term saturation caps the evidence of each word (docs/search.md, "Ranking").
 // Pure (no DOM, no fetch), so node --test covers it (tests/js/query.test.mjs).
 import { distance } from "./levenshtein.js";
 
-// One synonym counts at this weight, once (see plan): an item must not win by matching many.
-export const SYNONYM_WEIGHT = 0.6;
+// Words shorter than this are searched only when they are a word the site knows or a resident's
+// abbreviation (pgb, vog, wmo). Pagefind matches every word by its start, so a short word such as
+// "man" would match every "mantelzorg…" word: inside a recognised phrase they are left out.
+export const MIN_PHRASE_WORD = 5;
+// Typo correction starts at this length: a short word has too many neighbours to guess.
+export const MIN_CORRECT = 4;
 
 /** zoekdata.json as loaded, with the sets the planner looks words up in. */
 export function prepare(data) {
-  data.wordSet = new Set(data.words);
   data.stopSet = new Set(data.stop);
+  // Never correct to a stop word ("piet" -> "niet"), whatever the word list holds.
+  data.words = data.words.filter((word) => !data.stopSet.has(word));
+  data.wordSet = new Set(data.words);
   return data;
 }
 
+/**
+ * Words of a text, lower case. Apostrophes belong to the word before them ("opa's" -> "opa") or
+ * are an article ("'s nachts", "'t"): a lone letter is never a search word.
+ */
 export function tokenize(text) {
-  return text.toLowerCase().normalize("NFC").replace(/[^\p{L}\p{N}\s-]/gu, " ").split(/\s+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .normalize("NFC")
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/(\p{L})'s\b/gu, "$1") // Dutch plural or genitive: opa's, baby's
+    .replace(/(^|[^\p{L}])'[stn]\b/gu, "$1") // 's nachts, 't huis, 'n keer
+    .replace(/[^\p{L}\p{N}\s-]/gu, " ")
+    .split(/\s+/)
+    .filter((token) => token.length > 1 || /\d/.test(token));
 }
 
 // True when a known word starts with token: the resident may still be typing it.
@@ -30,7 +50,7 @@ function hasPrefix(words, token) {
   return lo < words.length && words[lo].startsWith(token);
 }
 
-/** An unknown long word as two known words (a Dutch compound, with or without the linking s), or null. */
+/** A long word as two known words (a Dutch compound, with or without the linking s), or null. */
 export function splitCompound(token, data) {
   for (let cut = 4; cut <= token.length - 4; cut++) {
     const head = token.slice(0, cut);
@@ -44,7 +64,10 @@ export function splitCompound(token, data) {
 
 /** The nearest known word(s) for a word the site does not know, or null when it needs no correction. */
 export function correct(token, data) {
-  if (token.length < 4 || data.wordSet.has(token) || hasPrefix(data.words, token)) return null;
+  if (token.length < MIN_CORRECT || data.wordSet.has(token) || hasPrefix(data.words, token)) return null;
+  // A compound of two known words is no typo: "mantelzorgondersteuning" = mantelzorg + ondersteuning.
+  const parts = splitCompound(token, data);
+  if (parts) return parts;
   const limit = token.length >= 8 ? 2 : 1;
   let best = null;
   let bestDistance = limit + 1;
@@ -56,28 +79,42 @@ export function correct(token, data) {
       if (d === 1 && limit === 1) break;
     }
   }
-  if (best) return [best];
-  return splitCompound(token, data);
+  return best ? [best] : null;
 }
 
-/** The queries to run for what the resident typed, each with a weight; what was corrected; the words to mark. */
+/**
+ * The query for what the resident typed. Pagefind finds the pages that have ALL known words of a
+ * query (a word it does not know is left out) and ranks them with BM25, so the planner chooses the
+ * words: the resident's meaningful words, corrected, with compounds in one form; a recognised
+ * phrase counts by its own long words (the items it points to carry the phrase as a hidden keyword,
+ * search/documents.py) or, when it has none ("ik kan het niet meer"), by its targets.
+ * Returns {terms, fallback, text, words, corrected: [{from, to}], highlight, phrase}: `terms` in a
+ * fixed order (the same meaning gives the same query), `fallback` what to search when no page has
+ * the terms together and dropping words does not help either (synonyms, compound parts).
+ */
 export function plan(text, data) {
   const tokens = tokenize(text);
   const used = tokens.map(() => false);
   const expansions = [];
-  const phrases = [];
+  const own = [];
+  const targets = [];
+  let phrase = "";
   // Phrases of the synonym list, longest first, so "oppas voor mijn man" wins over "oppas".
-  for (let n = Math.min(7, tokens.length); n >= 1; n--) {
+  for (let n = Math.min(7, tokens.length); n >= 2; n--) {
     for (let i = 0; i + n <= tokens.length; i++) {
       if (used.slice(i, i + n).includes(true)) continue;
-      const targets = data.synonyms[tokens.slice(i, i + n).join(" ")];
-      if (!targets) continue;
-      expansions.push(...targets);
-      if (n > 1) {
-        for (let k = i; k < i + n; k++) used[k] = true;
-        // The resident's own words still count: "praten met anderen" is also a page title.
-        phrases.push(tokens.slice(i, i + n).filter((t) => !data.stopSet.has(t)).join(" "));
-      }
+      const key = tokens.slice(i, i + n).join(" ");
+      const found = data.synonyms[key];
+      if (!found) continue;
+      expansions.push(...found);
+      if (n === tokens.length) phrase = key;
+      for (let k = i; k < i + n; k++) used[k] = true;
+      // The phrase's first target is the site's word for what the resident means ("zorgen voor mijn
+      // moeder" -> mantelzorg). When the phrase is all that was typed, its own long words count too
+      // ("praten met anderen" is also a page title); in a longer sentence they would outweigh the
+      // other phrases' meaning. Short words never: "man" would match every "mantelzorg…".
+      if (n === tokens.length) own.push(...tokens.filter((t) => !data.stopSet.has(t) && t.length >= MIN_PHRASE_WORD));
+      targets.push(tokenize(found[0]).filter((t) => !data.stopSet.has(t)));
     }
   }
   // "ik ben 15": a young carer. Young carers rarely use the word mantelzorger.
@@ -85,46 +122,49 @@ export function plan(text, data) {
     const age = /^\d{1,2}$/.test(token) ? parseInt(token, 10) : 0;
     if (age >= 8 && age <= 25 && (tokens[index - 1] === "ben" || tokens[index + 1] === "jaar")) {
       used[index] = true;
-      expansions.push(...(data.synonyms["jonge mantelzorger"] || ["jonge mantelzorgers"]));
+      const young = data.synonyms["jonge mantelzorger"] || ["jonge mantelzorgers"];
+      expansions.push(...young);
+      targets.push(tokenize(young[0]));
     }
   });
-  const words = [];
   const corrected = [];
+  const fallback = [];
   tokens.forEach((token, index) => {
     if (used[index] || data.stopSet.has(token)) return;
     const fixed = correct(token, data);
-    if (fixed) {
-      corrected.push(fixed.join(" "));
-      words.push(...fixed);
-    } else words.push(token);
+    if (fixed && fixed.length === 1) {
+      corrected.push({ from: token, to: fixed[0] });
+      own.push(fixed[0]);
+    } else if (fixed) own.push(...fixed); // an unknown compound: its two known parts
+    else own.push(token);
   });
-  const queries = [];
-  const seen = new Set();
-  const add = (query, weight) => {
-    query = query.trim();
-    if (query && !seen.has(query)) {
-      seen.add(query);
-      queries.push({ text: query, weight });
+  // Dutch compounds in both forms, so "dementie cursus" and "dementiecursus" are the same query: the
+  // index has both forms of a compound of known words (search/synonyms.py compound_variants), so
+  // searching both narrows nothing and ranks by both. A part shorter than MIN_PHRASE_WORD means
+  // little alone ("ziekenhuis" is no "huis"): such a compound is searched joined only.
+  // (Both parts must be known words, as splitCompound requires of a typed compound: the same rule both ways.)
+  const long = (parts) => parts.every((part) => part.length >= MIN_PHRASE_WORD && data.wordSet.has(part));
+  const words = [];
+  for (let w = 0; w < own.length; w++) {
+    const joined = w + 1 < own.length ? [own[w] + own[w + 1], own[w] + "s" + own[w + 1]].find((c) => data.wordSet.has(c)) : null;
+    const parts = joined ? [own[w], own[w + 1]] : own[w].length >= 8 && data.wordSet.has(own[w]) ? splitCompound(own[w], data) : null;
+    if (joined) w++;
+    const compound = joined || own[w];
+    if (parts && long(parts)) words.push(compound, ...parts);
+    else {
+      words.push(compound);
+      if (parts) fallback.push(...parts);
     }
-  };
-  if (words.length > 1) add(words.join(" "), 2);
-  // Dutch writes compounds as one word: "mantelzorg ondersteuning" -> "mantelzorgondersteuning".
-  for (let w = 0; w + 1 < words.length; w++) {
-    const joined = words[w] + words[w + 1];
-    const linked = words[w] + "s" + words[w + 1];
-    if (data.wordSet.has(joined) || data.wordSet.has(linked)) add(data.wordSet.has(joined) ? joined : linked, 2);
   }
-  words.forEach((word) => add(word, 1.2));
-  phrases.forEach((phrase) => add(phrase, 2));
-  // Synonyms count once (the best one), so an item that matches many of them does not win on that alone.
-  // Each word of a synonym is its own query; the best one counts (Pagefind adds up the words of a query).
-  expansions.forEach((term) => {
-    tokenize(term).forEach((word) => {
-      if (word.length < 3 || data.stopSet.has(word) || seen.has(word)) return;
-      seen.add(word);
-      queries.push({ text: word, weight: SYNONYM_WEIGHT, group: "synonym" });
-    });
-  });
-  if (!queries.length && tokens.length) add(tokens.join(" "), 1);
-  return { queries, corrected, highlight: words.concat(expansions) };
+  const terms = [];
+  const add = (list, word) => word && !data.stopSet.has(word) && !list.includes(word) && list.push(word);
+  words.forEach((word) => add(terms, word));
+  targets.flat().forEach((word) => add(terms, word));
+  // Synonyms of the words and phrases: searched only when the words themselves find nothing.
+  for (const word of words) if (data.synonyms[word]) expansions.push(...data.synonyms[word]);
+  for (const term of expansions) tokenize(term).forEach((word) => word.length >= 3 && add(fallback, word));
+  // Only stop words ("het is niet"): search what was typed rather than nothing.
+  if (!terms.length) tokens.forEach((token) => add(terms, token) || terms.includes(token) || terms.push(token));
+  terms.sort();
+  return { terms, fallback: fallback.filter((w) => !terms.includes(w)), text: terms.join(" "), words, corrected, highlight: words.concat(expansions), phrase };
 }

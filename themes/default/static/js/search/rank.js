@@ -1,36 +1,38 @@
-// Merging and ranking results: pure, so node --test covers it (tests/js/rank.test.mjs).
-// The factors are a type preference and a freshness preference, never a provider preference.
+// What the search page decides about a ranked answer: pure, so node --test covers it
+// (tests/js/rank.test.mjs). The ranking is Pagefind's one BM25 pass over the planned query (query.js,
+// backends/pagefind.js RANKING) with field weights from the content-type registry, times the type's
+// boost and the stale factor (zoekdata.json): a type and freshness preference, never a provider preference.
 
+// Results shown at once; "Meer resultaten" shows the next ones (their texts are loaded then).
+export const PAGE_SIZE = 10;
+// Meilisearch answers with this many results at most (backends/meili.js).
 export const MAX_RESULTS = 60;
-export const STALE_FACTOR = 0.7;
-export const PAGE_FACTOR = 1.1;
-// An item not yet translated still shows, in Dutch, a little below translated ones.
+// An item not yet translated still shows, in Dutch, a little below translated ones (Pagefind's indexWeight).
 export const UNTRANSLATED_FACTOR = 0.8;
+// A Pagefind score below this is a weak match: a page that merely has a word starting like one of
+// the query's, or one common word of a long sentence. Measured on the demo's relevance set
+// (docs/search.md): the right answers of everyday questions score far above it.
+export const WEAK_SCORE = 1;
 
 /**
- * The results of the planned queries as one list: [{query: {weight, group}, results: [{id, score}]}]
- * -> the best `max` entries {result, score}. Scores add up over queries, except synonyms: only the
- * best synonym counts, so an item does not win by matching many synonyms.
+ * Pagefind's results with their scores times the factors (id -> factor: the type's boost, staleness),
+ * best first; ties keep Pagefind's order. Returns [{result, score}].
  */
-export function merge(responses, max = MAX_RESULTS) {
-  const merged = new Map();
-  for (const response of responses) {
-    for (const result of response.results) {
-      let entry = merged.get(result.id);
-      if (!entry) {
-        entry = { result, score: 0, synonym: 0 };
-        merged.set(result.id, entry);
-      }
-      const score = response.query.weight * result.score;
-      if (response.query.group === "synonym") entry.synonym = Math.max(entry.synonym, score);
-      else entry.score += score;
-    }
-  }
-  const entries = Array.from(merged.values(), (entry) => ({ result: entry.result, score: entry.score + entry.synonym }));
-  return entries.sort((a, b) => b.score - a.score).slice(0, max);
+export function adjust(results, factors) {
+  return results
+    .map((result, index) => ({ result, index, score: result.score * (factors.get(result.id) ?? 1) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map(({ result, score }) => ({ result, score }));
 }
 
-/** The same item in the page's language and in Dutch (merged index): keep the translation. */
+/** True when the best result is good enough to offer; otherwise the page says plainly that nothing current matches. */
+export function matchesWell(total, best, backend = "pagefind") {
+  if (!total) return false;
+  // Meilisearch's ranking score is 0..1 and already demands the query's words (matchingStrategy).
+  return backend === "meili" ? best > 0 : best >= WEAK_SCORE;
+}
+
+/** The same item in the page's language and in Dutch: keep the translation (Meilisearch answers). */
 export function dedupe(items) {
   const byId = new Map();
   for (const item of items) {
@@ -40,12 +42,45 @@ export function dedupe(items) {
   return Array.from(byId.values());
 }
 
-/** Stale items lower (still found), information pages a little higher, ties by title. Sorts in place. */
-export function rank(items) {
-  for (const item of items) {
-    if (item.stale) item.score *= STALE_FACTOR;
-    // Information pages explain a topic and point to every provider: first among near-equals.
-    if (item.kind === "page") item.score *= PAGE_FACTOR;
+// A word's stem for comparing with titles: zorgen ~ zorg, vrijwilligers ~ vrijwilliger.
+function stem(word) {
+  return word.length > 5 ? word.slice(0, word.length - 2) : word;
+}
+
+/**
+ * The `n` hubs (topic and target-group pages: [{title, url, words}]) closest to the planned query's
+ * terms: most terms that share a stem with the hub's title or its words (labels, synonyms). Hubs
+ * that share nothing are not offered, except that `fallback` hubs fill up an empty list.
+ */
+export function closestHubs(terms, hubs, n = 3, fallback = []) {
+  const stems = terms.filter((t) => t.length >= 4).map(stem);
+  const scored = hubs
+    .map((hub, index) => {
+      const words = (hub.title + " " + (hub.words || "")).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+      const score = stems.filter((s) => words.some((w) => w.startsWith(s) || s.startsWith(stem(w)))).length;
+      return { hub, score, index };
+    })
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map((entry) => entry.hub);
+  for (const hub of fallback) if (scored.length < n && !scored.includes(hub)) scored.push(hub);
+  return scored.slice(0, n);
+}
+
+/** Pages of already loaded items (Meilisearch answers at once), with the Pager's interface. */
+export class ListPager {
+  constructor(items) {
+    this.items = items;
+    this.at = 0;
   }
-  return items.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
+
+  get done() {
+    return this.at >= this.items.length;
+  }
+
+  async next(size = PAGE_SIZE) {
+    const page = this.items.slice(this.at, this.at + size);
+    this.at += page.length;
+    return page;
+  }
 }

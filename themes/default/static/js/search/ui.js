@@ -2,7 +2,6 @@
 // the same card macro as the listings' cards, partials/card-frame.html) and the facet checkboxes.
 // Only textContent, setAttribute and created elements: no HTML string is parsed, so escaping holds
 // even where the Content-Security-Policy is missing.
-import { filterItems } from "./facets.js";
 import { highlight } from "./highlight.js";
 
 // The text direction of each of the site's languages, as the build wrote it on the page (from
@@ -66,36 +65,33 @@ function card(template, item, words, lang, label) {
   return li;
 }
 
-/** Renders the items that pass the chosen filters; returns how many show. */
-export function renderResults(list, template, items, selected, words, lang, label) {
-  const shown = filterItems(items, selected);
-  list.replaceChildren(...shown.map((item) => card(template, item, words, lang, label)));
-  list.hidden = !shown.length;
-  return shown.length;
+/** Shows `items` as results; `append` adds them after those shown (the next page). Returns the first new card. */
+export function renderResults(list, template, items, words, lang, label, append = false) {
+  const cards = items.map((item) => card(template, item, words, lang, label));
+  if (append) list.append(...cards);
+  else list.replaceChildren(...cards);
+  list.hidden = !list.children.length;
+  return cards[0] || null;
 }
 
 /**
- * Facet checkboxes in fieldsets (keyboard: Tab and Space) for `counts` (facets.js), values by count.
- * Returns the selection (facet -> Set of values) that the checkboxes change; onChange after each change.
+ * Facet checkboxes in fieldsets (keyboard: Tab and Space) for `counts` (facet -> Map(value -> n) over
+ * all results of the query), values by count; `selected` (facet -> Set) is what the checkboxes change,
+ * onChange runs after each change. Facets with one value filter nothing and are left out, except type:
+ * it still tells what kind the results are. Returns the number of facets shown.
  */
-export function renderFacets(box, counts, texts, label, onChange) {
+export function renderFacets(box, counts, texts, label, selected, onChange) {
   box.textContent = "";
-  const selected = {};
-  if (!counts) {
-    box.hidden = true;
-    return selected;
-  }
-  const heading = document.createElement("h2");
-  heading.className = "hw-searchpage__facets-title";
-  heading.textContent = texts.filters;
-  box.appendChild(heading);
-  Object.keys(counts).forEach((facet, groupIndex) => {
+  const facets = (texts.facetOrder || Object.keys(counts)).filter(
+    (facet) => counts[facet] && (counts[facet].size > 1 || (facet === "type" && counts[facet].size) || (selected[facet] && selected[facet].size)),
+  );
+  facets.forEach((facet, groupIndex) => {
     const fieldset = document.createElement("fieldset");
     fieldset.className = "hw-facet";
     const legend = document.createElement("legend");
     legend.textContent = (texts.facets && texts.facets[facet]) || facet;
     fieldset.appendChild(legend);
-    selected[facet] = new Set();
+    selected[facet] = selected[facet] || new Set();
     const values = Array.from(counts[facet].entries()).sort((a, b) => b[1] - a[1] || label(facet, a[0]).localeCompare(label(facet, b[0])));
     values.forEach(([value, count], index) => {
       const id = "facet-" + groupIndex + "-" + index;
@@ -105,6 +101,7 @@ export function renderFacets(box, counts, texts, label, onChange) {
       checkbox.type = "checkbox";
       checkbox.id = id;
       checkbox.value = value;
+      checkbox.checked = selected[facet].has(value);
       checkbox.addEventListener("change", () => {
         if (checkbox.checked) selected[facet].add(value);
         else selected[facet].delete(value);
@@ -118,6 +115,7 @@ export function renderFacets(box, counts, texts, label, onChange) {
     });
     box.appendChild(fieldset);
   });
+  if (!facets.length) return 0;
   const clear = document.createElement("button");
   clear.type = "button";
   clear.className = "hw-facet__clear";
@@ -128,6 +126,19 @@ export function renderFacets(box, counts, texts, label, onChange) {
     onChange();
   });
   box.appendChild(clear);
-  box.hidden = false;
-  return selected;
+  return facets.length;
+}
+
+/** Links to the hubs `hubs` ([{title, url}]) in `list`. */
+export function renderHubs(list, hubs) {
+  list.replaceChildren(
+    ...hubs.map((hub) => {
+      const li = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = hub.url;
+      link.textContent = hub.title;
+      li.appendChild(link);
+      return li;
+    }),
+  );
 }

@@ -1,24 +1,40 @@
-// The static backend: Pagefind's index in /pagefind/, one per language, searched with the planned
-// queries (query.js) whose results rank.js merges. Works on any static host.
+// The static backend: Pagefind's index in /pagefind/, one per language. A query is ONE Pagefind
+// search (query.js folds synonyms, corrections and compounds into it); its answer holds every
+// matching page's id and score and the filter counts, without any result's text. A result's
+// text (its "fragment", one request each) is loaded only when the result is shown (Pager).
 import { ended, nextDate } from "../dates.js";
 import { excerptSegments } from "../highlight.js";
-import { dedupe, merge, rank, UNTRANSLATED_FACTOR } from "../rank.js";
+import { adjust, PAGE_SIZE, UNTRANSLATED_FACTOR } from "../rank.js";
+
+// Pagefind's BM25 settings (docs/search.md, "Ranking"): termSimilarity rewards a whole-word match
+// over a word that merely starts with the query word ("man" in "mantelzorger"); termSaturation
+// below the default caps how much one word repeated on a page can add; pageLength keeps long pages
+// from losing only because they are long.
+export const RANKING = { termSimilarity: 10, termSaturation: 0.8, pageLength: 0.1, termFrequency: 1 };
 
 /**
  * Loads the Pagefind bundle once (lazily: a visitor who never types downloads nothing).
- * On a page in another language than the default one, the default language's index is merged in:
- * items not translated yet are found in Dutch, as the listings show them.
+ * On a page in another language than the default one, the default language's index is merged in,
+ * restricted to the items not translated into the page's language (the `untranslated` filter of
+ * partials/search-meta.html) and weighted a little lower: so each item is found once.
  */
 export function loader(bundle, lang, defaultLang) {
   let loading = null;
   return () => {
     if (!loading) {
       loading = import(bundle + "pagefind.js").then(async (module) => {
-        await module.options({ bundlePath: bundle, excerptLength: 24 });
+        await module.options({ bundlePath: bundle, excerptLength: 24, ranking: RANKING });
         if (lang !== defaultLang && module.mergeIndex) {
           // An absolute URL: Pagefind skips a merge whose path looks like its own bundle.
-          await module.mergeIndex(new URL(bundle, window.location.href).href, { language: defaultLang }).catch(() => {});
+          await module.mergeIndex(new URL(bundle, window.location.href).href, {
+            language: defaultLang,
+            indexWeight: UNTRANSLATED_FACTOR,
+            mergeFilter: { untranslated: lang },
+            ranking: RANKING,
+          });
         }
+        // Pagefind counts a query's results per filter value only for filters it has loaded.
+        await module.filters();
         return module;
       });
     }
@@ -26,17 +42,104 @@ export function loader(bundle, lang, defaultLang) {
   };
 }
 
-/** Runs every query of the plan and returns the ranked items. */
-export async function search(pagefind, queryPlan, lang, defaultLang) {
-  const responses = await Promise.all(
-    queryPlan.queries.map(async (query) => {
-      const response = await pagefind.search(query.text);
-      return { query, results: response ? response.results : [] };
-    }),
-  );
-  const top = merge(responses);
-  const items = await Promise.all(top.map(async (entry) => toItem(await entry.result.data(), entry.score, lang, defaultLang)));
-  return rank(dedupe(items));
+/** Pagefind's filter option from the chosen values (facet -> Set): any chosen value of a facet. */
+export function pagefindFilters(selected) {
+  const filters = {};
+  for (const [facet, values] of Object.entries(selected || {})) if (values.size) filters[facet] = { any: Array.from(values) };
+  return filters;
+}
+
+/**
+ * The words to search together: the plan's terms, or, when no page has them all, fewer: the word
+ * that matches the most pages is dropped first (it tells the least), as Meilisearch's "frequency"
+ * matching strategy does; then the plan's fallback (synonyms, compound parts). Every word's index
+ * chunk is loaded by the first search, so the searches after it cost no request.
+ */
+export async function chooseTerms(pagefind, queryPlan) {
+  let words = queryPlan.terms.slice();
+  const found = async (list) => ((await pagefind.search(list.join(" "))) || { results: [] }).results.length;
+  if (await found(words)) return words;
+  while (words.length > 1) {
+    const counts = await Promise.all(words.map((word) => found([word])));
+    const drop = counts.indexOf(Math.max(...counts));
+    words = words.filter((_, index) => index !== drop);
+    if (await found(words)) return words;
+  }
+  for (const word of queryPlan.fallback) if (await found([word])) return [word];
+  return words;
+}
+
+/**
+ * One query. Returns {total, best, counts, pager}: counts are facet -> Map(value -> n) over all
+ * results of the query (not only the ones shown), best the top score (rank.js decides whether it is good).
+ */
+export async function search(pagefind, queryPlan, selected, lang, defaultLang, data) {
+  // The words are chosen once per query, without filters, so choosing a filter never changes them.
+  if (!queryPlan.chosen) queryPlan.chosen = await chooseTerms(pagefind, queryPlan);
+  const response = await pagefind.search(queryPlan.chosen.join(" "), { filters: pagefindFilters(selected) });
+  const results = adjust(response ? response.results : [], await factors(pagefind, data));
+  const counts = {};
+  for (const [facet, values] of Object.entries((response && response.totalFilters) || {})) {
+    counts[facet] = new Map(Object.entries(values).filter(([, n]) => n > 0));
+  }
+  return { total: results.length, best: results.length ? results[0].score : 0, counts, pager: new Pager(results, lang, defaultLang) };
+}
+
+const factorCache = new WeakMap();
+
+/**
+ * id -> score factor: the type's boost and the stale factor (zoekdata.json `boosts`, `stale_factor`).
+ * Which results are of a type or stale comes from filter-only searches (Pagefind's filter index,
+ * loaded once): no result's text is needed to rank.
+ */
+export function factors(pagefind, data) {
+  if (!factorCache.has(pagefind)) {
+    factorCache.set(
+      pagefind,
+      (async () => {
+        const found = new Map();
+        const scale = async (filters, factor) => {
+          for (const result of (await pagefind.search(null, { filters })).results) found.set(result.id, (found.get(result.id) ?? 1) * factor);
+        };
+        for (const [type, boost] of Object.entries(data.boosts || {})) await scale({ type }, boost);
+        if (data.stale_factor) await scale({ stale: "1" }, data.stale_factor);
+        return found;
+      })(),
+    );
+  }
+  return factorCache.get(pagefind);
+}
+
+/** Shows results page by page: a page's fragments are loaded together; an ended result is skipped. */
+export class Pager {
+  constructor(results, lang, defaultLang) {
+    this.results = results;
+    this.lang = lang;
+    this.defaultLang = defaultLang;
+    this.at = 0;
+    this.seen = new Set();
+  }
+
+  get done() {
+    return this.at >= this.results.length;
+  }
+
+  /** The next `size` items that have not ended (fewer at the end). */
+  async next(size = PAGE_SIZE) {
+    const items = [];
+    while (items.length < size && !this.done) {
+      const batch = this.results.slice(this.at, this.at + size - items.length);
+      this.at += batch.length;
+      const loaded = await Promise.all(batch.map(async ({ result, score }) => toItem(await result.data(), score, this.lang, this.defaultLang)));
+      for (const item of loaded) {
+        // Between two daily builds a result can pass (dates.js); an item is shown once.
+        if (item.ended || this.seen.has(item.id)) continue;
+        this.seen.add(item.id);
+        items.push(item);
+      }
+    }
+    return items;
+  }
 }
 
 // The part of an excerpt worth showing: text around a match, not the hidden keywords, not what the
@@ -75,8 +178,7 @@ export function toItem(doc, score, lang, defaultLang) {
     filters: doc.filters || {},
     translated,
     lang: meta.lang || "",
-    // Prefer the page's language; an untranslated (Dutch) item still shows, a little lower.
-    score: translated ? score : score * UNTRANSLATED_FACTOR,
+    score,
     ended: ended(dates, meta.until || ""),
   };
 }
