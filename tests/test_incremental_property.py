@@ -83,6 +83,13 @@ HOURS = (0, 1, 2, 3, 9, 14, 19, 23)
 # ----------------------------------------------------------------------------- comparing trees
 
 
+
+class _NoAliases(yaml.SafeDumper):
+    """Content YAML has no aliases (the reader refuses them): a list used twice is written twice."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
 def pagefind_index(folder: Path) -> dict[str, str]:
     """What Pagefind indexed: page counts per language and every decoded fragment."""
     bundle = folder / "pagefind"
@@ -140,7 +147,7 @@ def read_item(path: Path) -> tuple[dict, str]:
 
 
 def write_item(path: Path, data: dict, body: str = "") -> None:
-    front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    front = yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, default_flow_style=False)
     path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
 
 

@@ -25,7 +25,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
-    pass
+    def ignore_aliases(self, data) -> bool:
+        return True  # the reader refuses aliases: a value used twice is written out twice
 
 
 for _cls in (_Loader, _Dumper):
