@@ -15,7 +15,7 @@ import jinja2
 from babel.dates import format_date, format_datetime, format_time
 from markupsafe import Markup
 
-from sitegen import dates, languages
+from sitegen import bidi, dates, languages
 from sitegen.content import markdown
 from sitegen.i18n import translations
 
@@ -154,7 +154,9 @@ class Renderer:
         return Markup(markdown.render(text, link_resolver=self.link_resolver).html)
 
     def render(self, template: str, lang: str, context: dict[str, Any]) -> str:
-        return self.environment(lang).get_template(template).render(context)
+        html = self.environment(lang).get_template(template).render(context)
+        # Numbers, codes and addresses read left to right on every page, in every language.
+        return bidi.isolate_html(html) if template.endswith(".html") else html
 
     def asset(self, name: str) -> str:
         try:
