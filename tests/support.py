@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import socket
 import subprocess
 import threading
 from pathlib import Path
@@ -116,3 +117,32 @@ def vnu_errors(paths: list[Path]) -> list[dict]:
     )
     data = json.loads(process.stderr or '{"messages": []}')
     return [m for m in data["messages"] if m.get("type") == "error"]
+
+
+@contextlib.contextmanager
+def silent_server():
+    """A server that accepts every connection and never answers: what a hung host looks like
+    to a browser (no refusal, no error, no byte). Yields its address."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            held.append(connection)  # kept open, never read from or written to
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held:
+            connection.close()
+        listener.close()
