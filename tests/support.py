@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import http.server
 import json
 import os
 import shutil
@@ -117,6 +119,33 @@ def vnu_errors(paths: list[Path]) -> list[dict]:
     )
     data = json.loads(process.stderr or '{"messages": []}')
     return [m for m in data["messages"] if m.get("type") == "error"]
+
+
+@contextlib.contextmanager
+def serve_hanging(directory: Path, prefixes: tuple[str, ...]):
+    """Plain files from ``directory``, except that a request for a path that starts with one of
+    ``prefixes`` is accepted and never answered: a host that hangs halfway."""
+    release = threading.Event()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if self.path.startswith(prefixes):
+                release.wait()  # the connection stays open; no status line ever comes
+                return
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        release.set()
+        server.shutdown()
+        server.server_close()
 
 
 @contextlib.contextmanager

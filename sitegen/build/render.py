@@ -133,6 +133,7 @@ class Renderer:
                 home_url=self.home_url(lang),
                 url_for=self.url_for,
                 CARD_DATES=dates.CARRIED_DATES,
+                plural_samples=languages.plural_samples(lang),
             )
             if self.globals_for is not None:
                 env.globals.update(self.globals_for(lang))

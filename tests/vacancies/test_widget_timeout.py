@@ -2,45 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
-
 import pytest
-from support import build_site, serve_directory, silent_server
+from support import build_site, serve_directory, serve_hanging, silent_server
 from test_widget_browser import READ_WIDGET
 from vacancies_conftest import STEUNPUNT_NEWEST, partner_page, write_site
 
 pytestmark = pytest.mark.browser
 
 WAIT_MS = 8000  # WAIT in themes/default/widget/vacatures.js
-
-
-@contextlib.contextmanager
-def hanging_feeds(public):
-    """The Hulpwijzer's own server, serving the widget script but hanging on every feed request."""
-    release = threading.Event()
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            if self.path.startswith("/feeds/"):
-                release.wait()  # the connection is open; no status line ever comes
-                return
-            super().do_GET()
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(public)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        release.set()
-        server.shutdown()
-        server.server_close()
 
 
 def shown(page, element_id: str, within_ms: int) -> dict:
@@ -51,7 +20,7 @@ def shown(page, element_id: str, within_ms: int) -> dict:
 def test_a_host_that_never_answers_gives_the_fallback_link(page, vac_public, partner_url, partner_dir):
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    with hanging_feeds(vac_public) as site_url:
+    with serve_hanging(vac_public, ("/feeds/",)) as site_url:
         body = '<hulpwijzer-vacatures id="w" organisatie="steunpunt"></hulpwijzer-vacatures>'
         page.goto(f"{partner_url}/{partner_page(partner_dir, 'hanging', site_url, body)}")
         assert "Vacatures laden" in page.evaluate(f"() => ({READ_WIDGET})('w').text")

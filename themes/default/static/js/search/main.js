@@ -16,6 +16,19 @@ import { facetCounts } from "./facets.js";
 import { plan, prepare, tokenize } from "./query.js";
 import { labeller, renderFacets, renderResults } from "./ui.js";
 
+// A host that accepts a request and never answers (the Pagefind bundle, zoekdata.json) must not
+// leave "Bezig met zoeken…" on the page: after this the search gives up with the failed text,
+// and the topics and the loket below the form stay as the way on.
+const GIVE_UP_MS = 10000;
+
+function within(promise, ms) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error("no answer within " + ms + " ms")), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 const root = document.querySelector("[data-hw-search]");
 if (root) start(root);
 
@@ -34,6 +47,7 @@ function start(root) {
   const facetBox = root.querySelector("[data-hw-searchpage-facets]");
   const note = root.querySelector("[data-hw-searchpage-note]");
   const template = root.querySelector("template[data-hw-result-template]");
+  const plurals = new Intl.PluralRules(lang);
   let meili = root.getAttribute("data-meili-url")
     ? { url: root.getAttribute("data-meili-url").replace(/\/+$/, ""), key: root.getAttribute("data-meili-key"), index: root.getAttribute("data-meili-index") }
     : null;
@@ -103,7 +117,7 @@ function start(root) {
     announce(texts.searching);
     let outcome;
     try {
-      outcome = await runSearch(text);
+      outcome = await within(runSearch(text), GIVE_UP_MS);
     } catch {
       if (counter !== searchCounter) return;
       showNothing(texts.failed, "error");
@@ -114,7 +128,9 @@ function start(root) {
     const items = outcome.items.filter((item) => !item.ended);
     const total = items.length;
     const summary = (shown) => {
-      let message = total === 0 ? format(texts.none, { q: text }) : total === 1 ? format(texts.one, { q: text }) : format(texts.many, { n: total, q: text });
+      // The count in the plural form of the page's language (Arabic has six), from the page's texts.
+      const count = texts.count[plurals.select(total)] || texts.count.other;
+      let message = total === 0 ? format(texts.none, { q: text }) : format(count, { n: total, q: text });
       if (shown !== total) message += " " + format(texts.filtered, { n: shown, total }) + ".";
       if (outcome.corrected.length) message += " " + texts.didYouMean + " " + outcome.corrected.join(", ") + ".";
       return message;
