@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from sitegen import languages
+
 LRI, PDI = "\u2066", "\u2069"
 
 # What reads left to right whatever the text around it. A run of digits on its own needs nothing
@@ -57,6 +59,11 @@ _HTML = re.compile(
 def isolate_text(text: str) -> str:
     """A plain text with each left-to-right run between U+2066 and U+2069."""
     return _TEXT_RUN.sub(lambda match: _wrap(match.group(0), LRI, PDI), text)
+
+
+def isolate_text_in(text: str, lang: str) -> str:
+    """``isolate_text`` for a text read in a right-to-left language; other texts as they are."""
+    return isolate_text(text) if languages.direction(lang) == "rtl" else text
 
 
 def _wrap(run: str, start: str, end: str) -> str:

@@ -175,3 +175,30 @@ def silent_server():
         for connection in held:
             connection.close()
         listener.close()
+
+
+# For a text ``needle`` (or ``[needle, host]``): each place it occurs in the text of the page (or of the shadow root of the
+# element with id ``host``), as its characters are drawn from left to right (a character's place is
+# the left edge of its own range). A resident reads that; the DOM order may differ.
+VISUAL_ORDER = """(arg) => {
+  const [needle, host] = Array.isArray(arg) ? arg : [arg, null];
+  const found = [];
+  const root = host ? document.getElementById(host).shadowRoot : document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let at = node.data.indexOf(needle);
+    while (at >= 0) {
+      const chars = [];
+      for (let i = at; i < at + needle.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect();
+        if (box.width > 0) chars.push([box.left, node.data[i]]);
+      }
+      if (chars.length) found.push(chars.sort((a, b) => a[0] - b[0]).map((c) => c[1]).join(''));
+      at = node.data.indexOf(needle, at + 1);
+    }
+  }
+  return found;
+}"""

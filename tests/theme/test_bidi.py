@@ -6,32 +6,9 @@ What counts is what a resident sees: the tests measure where Chromium draws each
 from __future__ import annotations
 
 import pytest
+from support import VISUAL_ORDER as VISUAL
 
 from sitegen.bidi import LRI, PDI, isolate_html, isolate_text
-
-# The characters of each occurrence of ``needle`` in the page's text, in the order they are drawn
-# from left to right (a character's place is the left edge of its own range).
-VISUAL = """(needle) => {
-  const found = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    let at = node.data.indexOf(needle);
-    while (at >= 0) {
-      const chars = [];
-      for (let i = at; i < at + needle.length; i++) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const box = range.getBoundingClientRect();
-        if (box.width > 0) chars.push([box.left, node.data[i]]);
-      }
-      if (chars.length) found.push(chars.sort((a, b) => a[0] - b[0]).map((c) => c[1]).join(''));
-      at = node.data.indexOf(needle, at + 1);
-    }
-  }
-  return found;
-}"""
-
 
 ARABIC = "اتصل مجاناً على {number} أو 113، ليلاً ونهاراً."
 
