@@ -55,7 +55,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: the admin is Dutch (LANGUAGE_CODE) whatever the browser asks, and an
+    # editor who wants English chooses it in their account (Wagtail's preferred language).
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -129,6 +130,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = languages.choices(languages.site_languages(HULPWIJZER_ROOT))
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES + [choice for choice in WAGTAILADMIN_PERMITTED_LANGUAGES if choice[0] not in dict(WAGTAIL_CONTENT_LANGUAGES)]
 WAGTAIL_I18N_ENABLED = True
+# The rich text box is named by its field's label (cms/content/editor_widget.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.content.editor_widget.LabelledDraftail"}}
 LOCALE_PATHS = [CMS_DIR / "locale"]
 
 STATIC_URL = "/cms-static/"
