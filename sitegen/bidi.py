@@ -12,7 +12,8 @@ This is done once, on the finished output, not per template or field:
 * ``isolate_html`` wraps each run in the text of an HTML page in ``<bdi dir="ltr">`` (the
   renderer calls it for every page it renders, the CMS preview included). Inside ``<title>``
   and ``<option>``, which cannot hold elements, it uses the Unicode isolates instead; script,
-  style and textarea content is left alone, and so are attributes.
+  style, textarea and code (a snippet to copy, left to right anyway) are left alone, and so are
+  attributes.
 * ``isolate_text`` puts the Unicode isolates U+2066 (left-to-right isolate) and U+2069 (pop
   directional isolate) around each run of a plain text (iCalendar, Atom). Feeds call it for
   right-to-left languages only: there the isolates change what a reader sees, while in a
@@ -31,7 +32,8 @@ LRI, PDI = "\u2066", "\u2069"
 # (the algorithm keeps its digits in order); groups joined by a space, hyphen or dash do: phone
 # numbers, dates, time ranges.
 _RUN = (
-    r"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"  # web address
+    # web address; in HTML it may hold &amp; but never runs into another entity (&#34;)
+    r"(?:https?://|www\.)(?:[^\s<>\"'&]|&amp;|&(?![#\w]+;))*[^\s<>\"'&.,;:!?)\]]"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # e-mail address
     r"|(?<![\w&#])[1-9][0-9]{3}[ \u00a0]?[A-Z]{2}(?![\w])"  # Dutch postcode: 1234 AB
     r"|(?<![\w&#])\+?(?:\(\d+\)\s?)?\d+(?:(?:[ \u00a0./:]|\s?[-\u2010\u2011\u2013]\s?)(?:\(\d+\)\s?)?\d+)*(?![\w])"
@@ -47,7 +49,7 @@ _IN_ORDER = re.compile(r"\d+(?:[./:]\d+)*")
 # already (a phone link with dir="ltr" and only text in it), elements that can hold text only,
 # comments and tags (with quoted attribute values, which may contain '>'), and runs in text.
 _HTML = re.compile(
-    r"(?P<raw><(?P<rawtag>script|style|textarea)\b.*?</(?P=rawtag)\s*>"
+    r"(?P<raw><(?P<rawtag>script|style|textarea|pre|code)\b.*?</(?P=rawtag)\s*>"
     r"|<(?P<ltrtag>[a-z]+)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*\sdir=\"ltr\"(?:[^>\"']|\"[^\"]*\"|'[^']*')*>[^<]*</(?P=ltrtag)>)"
     r"|(?P<open><(?P<plaintag>title|option)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)(?P<plain>.*?)(?P<close></(?P=plaintag)\s*>)"
     r"|(?P<tag><!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)"

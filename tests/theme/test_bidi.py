@@ -52,6 +52,7 @@ def test_what_is_isolated_and_what_is_left_alone():
         "Adres 1234 AB, van 9.00 tot 16.30 uur; in 2026 en &#39;12 gewoon.</p>"
         '<script type="application/ld+json">{"telephone": "0800 0113"}</script><textarea>0800 0113</textarea>'
         "<select><option>0800 0113</option></select><!-- 0800 0113 -->"
+        "<pre><code>&lt;script src=&#34;https://example.org/w.js&#34;&gt; 0800 0113</code></pre>"
     )
     assert isolate_html(html) == (
         f"<title>Bel {LRI}0800-0113{PDI}</title><p title=\"zie 0800 0113\" data-x='a>0800 0113'>"
@@ -59,7 +60,13 @@ def test_what_is_isolated_and_what_is_left_alone():
         'Adres <bdi dir="ltr">1234 AB</bdi>, van 9.00 tot 16.30 uur; in 2026 en &#39;12 gewoon.</p>'
         '<script type="application/ld+json">{"telephone": "0800 0113"}</script><textarea>0800 0113</textarea>'
         f"<select><option>{LRI}0800 0113{PDI}</option></select><!-- 0800 0113 -->"
+        "<pre><code>&lt;script src=&#34;https://example.org/w.js&#34;&gt; 0800 0113</code></pre>"
     )
+
+
+def test_a_web_address_stops_before_an_entity():
+    assert isolate_html("<p>zie https://x.org/a?b=1&amp;c=2&#34; of</p>") == '<p>zie <bdi dir="ltr">https://x.org/a?b=1&amp;c=2</bdi>&#34; of</p>'
+    assert isolate_text("zie https://x.org/a?b=1&c=2 of") == f"zie {LRI}https://x.org/a?b=1&c=2{PDI} of"
 
 
 @pytest.mark.parametrize(
