@@ -75,6 +75,14 @@ def language(code: str) -> Language:
 
 
 @functools.cache
+def name_in(code: str, lang: str) -> str:
+    """A language's name in another language, as a page in ``lang`` shows it: ('tr', 'nl') -> 'Turks'."""
+    if not (is_known(code) and is_known(lang)):
+        return code
+    return _locale(code).get_display_name(_locale(lang)) or code
+
+
+@functools.cache
 def plural_samples(code: str) -> dict[str, int]:
     """The smallest number of each CLDR plural category of a language: {'other': 0, 'one': 1} in
     Dutch; zero, one, two, few (3), many (11) and other (100) in Arabic. A template asks gettext's

@@ -143,6 +143,8 @@ class Renderer:
                 time=lambda value: format_time(dates.local(value), "HH:mm", locale=babel_locale(lang)),
                 datetime=lambda value, form="long": format_datetime(dates.local(value), form, locale=babel_locale(lang), tzinfo=dates.TIMEZONE),
                 json_ld=json_ld,
+                language_name=lambda code: languages.name_in(code, lang),
+                own_language_name=lambda code: languages.language(code).name,
                 tel=lambda phone: "tel:" + "".join(c for c in phone if c.isdigit() or c == "+"),
                 absolute=lambda path: self.graph.site.base_url + path,
             )
