@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from support import VISUAL_ORDER, build_site, serve_directory
+from support import VISUAL_ORDER, build_site, moved, serve_directory
 from test_widget_timeout import shown
 from vacancies_conftest import partner_page, vacancy, write_site
 
@@ -13,9 +15,11 @@ pytestmark = pytest.mark.browser
 def test_arabic_widget_keeps_numbers_in_order(page, tmp_path, partner_url, partner_dir):
     root = write_site(tmp_path / "site")
     vacancies = root / "content" / "vacancies"
-    _slug, text = vacancy("bellen", title="Bellen", summary="Bel 0123 456 700 voor een kennismaking.", posted="2026-11-20")
+    # Written after write_site rebased the site to the test clock: dated the same way by hand.
+    dates = {"posted": moved(dt.date(2026, 11, 20)).isoformat(), "valid_through": moved(dt.date(2027, 6, 30)).isoformat()}
+    _slug, text = vacancy("bellen", title="Bellen", summary="Bel 0123 456 700 voor een kennismaking.", **dates)
     (vacancies / "bellen.md").write_text(text, encoding="utf-8")
-    _slug, text = vacancy("bellen", title="اتصال", summary="اتصل على 0123 456 700 للتعارف.", posted="2026-11-20")
+    _slug, text = vacancy("bellen", title="اتصال", summary="اتصل على 0123 456 700 للتعارف.", **dates)
     (vacancies / "bellen.ar.md").write_text(text.replace("---\n", "---\ntranslation_key: bellen\n", 1), encoding="utf-8")
     build_site(root, clean=True, today=None)
     with serve_directory(root / "public") as site_url:
