@@ -7,6 +7,7 @@
 # (cms/db.sqlite3), creates the groups and a 'demo' superuser (its password is printed
 # once), builds public/. Editing in the demo changes the copy, never content/ itself.
 # Later runs reuse the database. Start over: rm cms/db.sqlite3
+# Another port: PORT=8080 bash scripts/demo.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --no-browser
@@ -15,7 +16,7 @@ export HULPWIJZER_ROOT=${HULPWIJZER_ROOT:-$PWD/.hulpwijzer/demo}
 export HULPWIJZER_PUBLIC=${HULPWIJZER_PUBLIC:-$PWD/public}
 python=.venv/bin/python
 $python cms/manage.py migrate --no-input -v0
-$python cms/manage.py load_demo
+$python cms/manage.py load_demo --port "${PORT:-8000}"
 $python cms/manage.py collectstatic --no-input -v0
 echo "==> Hulpwijzer:  http://127.0.0.1:${PORT:-8000}/"
 echo "==> Beheer (CMS): http://127.0.0.1:${PORT:-8000}/admin/"

@@ -74,6 +74,28 @@ def language(code: str) -> Language:
     )
 
 
+@functools.cache
+def name_in(code: str, lang: str) -> str:
+    """A language's name in another language, as a page in ``lang`` shows it: ('tr', 'nl') -> 'Turks'."""
+    if not (is_known(code) and is_known(lang)):
+        return code
+    return _locale(code).get_display_name(_locale(lang)) or code
+
+
+@functools.cache
+def plural_samples(code: str) -> dict[str, int]:
+    """The smallest number of each CLDR plural category of a language: {'other': 0, 'one': 1} in
+    Dutch; zero, one, two, few (3), many (11) and other (100) in Arabic. A template asks gettext's
+    ngettext for each sample and hands the browser one text per category, which picks the right one
+    with Intl.PluralRules (the same CLDR rules), so a count in the browser is as right as one in
+    the page."""
+    rule = _locale(code).plural_form
+    samples: dict[str, int] = {}
+    for number in range(1000):
+        samples.setdefault(rule(number), number)
+    return samples
+
+
 def _likely_region(code: str) -> str | None:
     subtags = get_global("likely_subtags").get(code)
     if not subtags:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import http.server
 import json
 import os
 import shutil
+import socket
 import subprocess
 import threading
 from pathlib import Path
@@ -147,3 +150,86 @@ def render_with_unchecked_urls(root: Path, bad: str) -> dict[str, str]:
     ctx = BuildContext(root=root, clock=Clock.on(today), graph=graph)
     outputs, _ = plan_site(ctx, Theme.load(root, graph.site.theme))
     return {output.path: output.produce(ctx.renderer).decode("utf-8") for output in outputs if output.path.endswith(".html")}
+
+
+@contextlib.contextmanager
+def serve_hanging(directory: Path, prefixes: tuple[str, ...]):
+    """Plain files from ``directory``, except that a request for a path that starts with one of
+    ``prefixes`` is accepted and never answered: a host that hangs halfway."""
+    release = threading.Event()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if self.path.startswith(prefixes):
+                release.wait()  # the connection stays open; no status line ever comes
+                return
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        release.set()
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def silent_server():
+    """A server that accepts every connection and never answers: what a hung host looks like
+    to a browser (no refusal, no error, no byte). Yields its address."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            held.append(connection)  # kept open, never read from or written to
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held:
+            connection.close()
+        listener.close()
+
+
+# For a text ``needle`` (or ``[needle, host]``): each place it occurs in the text of the page (or of the shadow root of the
+# element with id ``host``), as its characters are drawn from left to right (a character's place is
+# the left edge of its own range). A resident reads that; the DOM order may differ.
+VISUAL_ORDER = """(arg) => {
+  const [needle, host] = Array.isArray(arg) ? arg : [arg, null];
+  const found = [];
+  const root = host ? document.getElementById(host).shadowRoot : document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let at = node.data.indexOf(needle);
+    while (at >= 0) {
+      const chars = [];
+      for (let i = at; i < at + needle.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect();
+        if (box.width > 0) chars.push([box.left, node.data[i]]);
+      }
+      if (chars.length) found.push(chars.sort((a, b) => a[0] - b[0]).map((c) => c[1]).join(''));
+      at = node.data.indexOf(needle, at + 1);
+    }
+  }
+  return found;
+}"""

@@ -83,12 +83,12 @@ HOURS = (0, 1, 2, 3, 9, 14, 19, 23)
 # ----------------------------------------------------------------------------- comparing trees
 
 
-
 class _NoAliases(yaml.SafeDumper):
     """Content YAML has no aliases (the reader refuses them): a list used twice is written twice."""
 
     def ignore_aliases(self, data) -> bool:
         return True
+
 
 def pagefind_index(folder: Path) -> dict[str, str]:
     """What Pagefind indexed: page counts per language and every decoded fragment."""

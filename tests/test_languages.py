@@ -100,3 +100,28 @@ def test_an_unknown_language_code_is_reported(tmp_path):
     problems = check(root, Clock.on(dt.date.fromisoformat(DAY)))
     found = [p for p in problems if p.path == "content/site.yaml"]
     assert found and "xq" in found[0].message and "taalcode" in found[0].message
+
+
+def test_every_catalogue_counts_with_the_plural_rule_of_cldr():
+    """gettext picks a plural form with the formula in the .po header, the browser (Intl.PluralRules)
+    and plural_samples with CLDR's rule: they must agree, or a count reads wrong in one of them."""
+    import gettext
+
+    from babel import Locale
+
+    from sitegen.i18n import LOCALE_DIR
+
+    order = ["zero", "one", "two", "few", "many", "other"]
+    for po in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
+        header = po.read_text(encoding="utf-8").split("\n\n", 1)[0].replace('"\n"', "")
+        formula = header.split("Plural-Forms:", 1)[1].split("plural=", 1)[1].split(";", 1)[0]
+        pick = gettext.c2py(formula)
+        rule = Locale.parse(po.parts[-3]).plural_form
+        categories = [tag for tag in order if tag in rule.tags or tag == "other"]
+        wrong = [n for n in range(1000) if pick(n) != categories.index(rule(n))]
+        assert not wrong, (po.relative_to(LOCALE_DIR).as_posix(), wrong[:10])
+
+
+def test_plural_samples_are_one_number_per_category():
+    assert languages.plural_samples("nl") == {"other": 0, "one": 1}
+    assert languages.plural_samples("ar") == {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 11, "other": 100}

@@ -55,7 +55,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: the admin is Dutch (LANGUAGE_CODE) whatever the browser asks, and an
+    # editor who wants English chooses it in their account (Wagtail's preferred language).
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,10 +102,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL and fewer fsyncs: an import of the demo takes seconds instead of minutes;
-    # IMMEDIATE avoids "database is locked" when two editors publish at once.
+    # WAL and fewer fsyncs: an import of the demo takes seconds instead of minutes. Editors who
+    # publish at the same moment take turns: IMMEDIATE takes the write lock when a transaction
+    # starts (a deferred one that reads first cannot wait for it and fails at once with "database
+    # is locked"), and the busy timeout lets a writer wait up to 30 seconds for its turn instead
+    # of the 5 of Python's sqlite3 (tests/cms/test_sqlite_concurrency.py: 50 at once).
+    # PostgreSQL stays the choice for production (docs/cms.md).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE"}
+        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE", "timeout": 30}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -125,6 +130,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = languages.choices(languages.site_languages(HULPWIJZER_ROOT))
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES + [choice for choice in WAGTAILADMIN_PERMITTED_LANGUAGES if choice[0] not in dict(WAGTAIL_CONTENT_LANGUAGES)]
 WAGTAIL_I18N_ENABLED = True
+# The rich text box is named by its field's label (cms/content/editor_widget.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.content.editor_widget.LabelledDraftail"}}
 LOCALE_PATHS = [CMS_DIR / "locale"]
 
 STATIC_URL = "/cms-static/"

@@ -17,7 +17,7 @@ import jinja2
 from babel.dates import format_date, format_datetime, format_time
 from markupsafe import Markup
 
-from sitegen import dates, languages, urls
+from sitegen import bidi, dates, languages, urls
 from sitegen.content import markdown
 from sitegen.i18n import translations
 
@@ -164,6 +164,7 @@ class Renderer:
                 home_url=self.home_url(lang),
                 url_for=self.url_for,
                 CARD_DATES=dates.CARRIED_DATES,
+                plural_samples=languages.plural_samples(lang),
             )
             if self.globals_for is not None:
                 env.globals.update(self.globals_for(lang))
@@ -173,6 +174,8 @@ class Renderer:
                 time=lambda value: format_time(dates.local(value), "HH:mm", locale=babel_locale(lang)),
                 datetime=lambda value, form="long": format_datetime(dates.local(value), form, locale=babel_locale(lang), tzinfo=dates.TIMEZONE),
                 json_ld=json_ld,
+                language_name=lambda code: languages.name_in(code, lang),
+                own_language_name=lambda code: languages.language(code).name,
                 tel=lambda phone: "tel:" + "".join(c for c in phone if c.isdigit() or c == "+"),
                 absolute=lambda path: self.graph.site.base_url + path,
                 # Every href/src from data goes through this (tests/theme/test_urls_in_templates.py):
@@ -189,7 +192,9 @@ class Renderer:
         return self.graph.memo("markdown", key, lambda: Markup(markdown.render(text, link_resolver=self.link_resolver).html))
 
     def render(self, template: str, lang: str, context: dict[str, Any]) -> str:
-        return self.environment(lang).get_template(template).render(context)
+        html = self.environment(lang).get_template(template).render(context)
+        # Numbers, codes and addresses read left to right on every page, in every language.
+        return bidi.isolate_html(html) if template.endswith(".html") else html
 
     def asset(self, name: str) -> str:
         try:

@@ -168,8 +168,8 @@ MAX_COUNT = 1000
 
 
 class Registration(Strict):
-    required: bool = field(N_("Aanmelden nodig"), N_("Moet je je aanmelden? ja of nee."), default=False)
-    how: str | None = field(N_("Hoe aanmelden"), N_("Leg in één zin uit hoe je je aanmeldt."), default=None)
+    required: bool = field(N_("Aanmelden nodig"), N_("Moet iemand zich aanmelden? ja of nee."), default=False)
+    how: str | None = field(N_("Hoe aanmelden"), N_("Leg in één zin uit hoe iemand zich aanmeldt."), default=None)
     contact: Contact | None = field(N_("Contact voor aanmelden"), N_("Telefoon, e-mail of formulier."), default=None)
 
 
@@ -217,7 +217,7 @@ class InfoPage(Item):
     )
     faq: list[Question] = field(N_("Vragen en antwoorden"), N_("Veelgestelde vragen bij dit onderwerp."), default_factory=list)
     related_links: list[Link] = field(N_("Meer informatie"), N_("Links naar landelijke bronnen of andere pagina's."), default_factory=list)
-    contact: Contact | None = field(N_("Contact"), N_("Bij wie kun je terecht met vragen over dit onderwerp?"), default=None)
+    contact: Contact | None = field(N_("Contact"), N_("Bij wie kunnen mensen terecht met vragen over dit onderwerp?"), default=None)
     weight: int = field(N_("Volgorde"), N_("Lager getal = hoger in lijsten. Standaard 100."), default=100)
 
 
@@ -253,7 +253,7 @@ class Activity(Item):
     location: Location | None = field(N_("Plaats"), N_("Waar is het? Laat leeg als het alleen online is."), default=None)
     online: bool = field(N_("Online"), N_("Is het (ook) online? ja of nee."), default=False)
     cost: str | None = field(N_("Kosten"), N_("Wat kost het? Bijvoorbeeld: gratis, of € 5 per keer."), default=None)
-    registration: Registration = field(N_("Aanmelden"), N_("Moet je je aanmelden, en hoe?"), default_factory=Registration)
+    registration: Registration = field(N_("Aanmelden"), N_("Moet iemand zich aanmelden, en hoe?"), default_factory=Registration)
 
     @model_validator(mode="after")
     def _times(self) -> Activity:
@@ -293,10 +293,10 @@ class RespiteOffer(Item):
     funding: Annotated[list[str], Vocab("funding")] = field(
         N_("Financiering"), N_("Wie betaalt: gratis, eigen betaling, Wmo, Wlz, Zvw, Jeugdwet, pgb."), min_length=1
     )
-    referral_needed: bool = field(N_("Indicatie nodig"), N_("Heb je een indicatie nodig? ja of nee."))
-    cost: str | None = field(N_("Eigen bijdrage of kosten"), N_("Wat betaal je zelf?"), default=None)
+    referral_needed: bool = field(N_("Indicatie nodig"), N_("Is er een indicatie nodig? ja of nee."))
+    cost: str | None = field(N_("Eigen bijdrage of kosten"), N_("Wat betaalt iemand zelf?"), default=None)
     places: Annotated[list[str], Vocab("places")] = field(N_("Kernen"), N_("In welke kernen of wijken? Leeg = de hele gemeente."), default_factory=list)
-    how_to_apply: str = field(N_("Hoe aanvragen"), N_("Wat moet je doen om het te krijgen? Eén of twee zinnen."))
+    how_to_apply: str = field(N_("Hoe aanvragen"), N_("Wat moet iemand doen om het te krijgen? Eén of twee zinnen."))
     contact: Contact | None = field(N_("Contact"), N_("Contact voor vragen of aanmelden."), default=None)
     location: Location | None = field(N_("Plaats"), N_("Adres, als het aanbod op een vaste plek is."), default=None)
 
@@ -309,7 +309,7 @@ class RespiteOffer(Item):
 
 class Vacancy(Item):
     organisation: Annotated[str, Ref("organisation")] = field(N_("Organisatie"), N_("De organisatie die een vrijwilliger zoekt (slug)."))
-    what_you_do: Annotated[str, Markdown()] = field(N_("Wat ga je doen"), N_("Beschrijf het werk in gewone woorden."), min_length=5)
+    what_you_do: Annotated[str, Markdown()] = field(N_("Wat gaat u doen"), N_("Beschrijf het werk in gewone woorden."), min_length=5)
     what_we_ask: Annotated[str, Markdown()] = field(N_("Wat vragen wij"), N_("Wat moet iemand kunnen of willen?"), default="")
     what_we_offer: Annotated[str, Markdown()] = field(N_("Wat bieden wij"), N_("Wat krijgt de vrijwilliger ervoor terug?"), default="")
     sectors: Annotated[list[str], Vocab("sectors")] = field(N_("Sector"), N_("In welke sector valt het werk?"), min_length=1)
@@ -320,7 +320,7 @@ class Vacancy(Item):
     times: Annotated[list[str], Vocab("times")] = field(N_("Wanneer"), N_("overdag, avond, weekend of flexibel."), default_factory=list)
     suitable_for: Annotated[list[str], Vocab("suitable_for")] = field(N_("Geschikt voor"), N_("Voor wie is dit werk extra geschikt?"), default_factory=list)
     benefits: Annotated[list[str], Vocab("benefits")] = field(
-        N_("Wat je krijgt"), N_("training, begeleiding, onkostenvergoeding, VOG vergoed, certificaat."), default_factory=list
+        N_("Wat u krijgt"), N_("training, begeleiding, onkostenvergoeding, VOG vergoed, certificaat."), default_factory=list
     )
     contact: Contact = field(N_("Reageren"), N_("Hoe kan iemand reageren: contactpersoon, e-mail, telefoon of formulier."))
     posted: dt.date = field(N_("Geplaatst op"), N_("Datum waarop de vacature online kwam (JJJJ-MM-DD)."))

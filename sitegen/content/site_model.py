@@ -25,7 +25,7 @@ class MenuEntry(Strict):
 class CrisisLine(Strict):
     name: LangText = field(N_("Naam"), N_("Naam van de hulplijn per taal."))
     phone: str = field(N_("Telefoon"), N_("Telefoonnummer."))
-    description: LangText = field(N_("Uitleg"), N_("Eén zin: wanneer bel je deze lijn?"), default_factory=dict)
+    description: LangText = field(N_("Uitleg"), N_("Eén zin: wanneer belt iemand deze lijn?"), default_factory=dict)
 
 
 class Loket(Strict):

@@ -263,7 +263,7 @@ BUILT_IN: tuple[ContentType, ...] = (
             Facet("duur", "commitments", N_("Hoe lang"), values_of("commitment")),
             Facet("wanneer", "times", N_("Wanneer"), values_of("times")),
             Facet("geschikt-voor", "suitable_for", N_("Geschikt voor"), values_of("suitable_for")),
-            Facet("wat-je-krijgt", "benefits", N_("Wat je krijgt"), values_of("benefits")),
+            Facet("wat-je-krijgt", "benefits", N_("Wat u krijgt"), values_of("benefits")),
         ),
         sort_key=lambda graph, node: (-node.data.posted.toordinal(), node.title.lower()),
         current=_vacancy_current,

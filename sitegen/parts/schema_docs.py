@@ -40,7 +40,7 @@ via de `translation_key`; die is standaard de bestandsnaam zonder taal.
 **Verwijzingen.** Een activiteit, aanbod of vacature verwijst naar een
 organisatie met de bestandsnaam van die organisatie (zonder `.md`).
 
-**Datums en tijden** schrijf je als `2026-03-10` en `2026-03-10 14:00`
+**Datums en tijden** schrijft u als `2026-03-10` en `2026-03-10 14:00`
 (Nederlandse tijd). Een vacature na `valid_through` en een activiteit na de
 laatste datum blijven bewaard, maar staan niet meer in de lijsten.
 

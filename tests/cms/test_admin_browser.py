@@ -22,6 +22,7 @@ def test_editor_publishes_a_new_phone_number(live_server, site_root, browser):
         page.click("button[type=submit]")
         page.wait_for_url(live_server.url + "/admin/")
         page.goto(f"{live_server.url}/admin/pages/{org.pk}/edit/")
+        assert_rich_text_box_is_named(page, "id_body")
         page.fill("#id_phone", "0575 765 432")
         # Preview (what the preview panel does): post the unsaved form, then fetch the preview.
         status, preview = page.evaluate(
@@ -51,3 +52,16 @@ def test_editor_publishes_a_new_phone_number(live_server, site_root, browser):
         assert page.locator("text=0575 765 432").count() >= 1
     finally:
         context.close()
+
+
+def assert_rich_text_box_is_named(page, field_id: str) -> None:
+    """The Draftail box has the name of its field's label in Chromium's accessibility tree (what a
+    screen reader announces), not only the hidden input it saves into (cms/content/editor_widget.py).
+    Checked here because this is the one test with a live admin: a second transactional test would
+    find the database emptied by this one."""
+    box = page.locator(f"#{field_id}").locator("xpath=..").locator("[contenteditable=true][role=textbox]")
+    box.wait_for()
+    label = page.locator(f"label[for={field_id}]").inner_text().replace("*", "").strip()
+    assert label
+    assert page.get_by_role("textbox", name=label, exact=True).count() == 1
+    assert box.get_attribute("aria-labelledby") == f"{field_id}-label"

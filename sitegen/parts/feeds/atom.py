@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 
 from sitegen import dates, languages
+from sitegen.bidi import isolate_html, isolate_text_in
 from sitegen.build.outputs import Output
 from sitegen.content import markdown
 from sitegen.content.types import TYPES
@@ -90,7 +91,7 @@ def _entry(graph: SiteGraph, node: Node, when: dt.datetime, lang: str, _: Callab
     base = graph.site.base_url
     entry = ET.Element(f"{{{ATOM}}}entry", {XML_LANG: node.lang} if node.lang != lang else {})
     _text(entry, "id", "urn:uuid:" + stable_id(graph, node.type_name, node.translation_key, node.lang))
-    _text(entry, "title", data.title)
+    _text(entry, "title", isolate_text_in(data.title, lang))
     _text(entry, "updated", when.isoformat())
     if node.type_name == "vacancy":
         _text(entry, "published", dates.start_of_day(data.posted).isoformat())
@@ -100,7 +101,7 @@ def _entry(graph: SiteGraph, node: Node, when: dt.datetime, lang: str, _: Callab
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
         _text(author, "name", org.title)
         _text(author, "uri", base + org.url)
-    _text(entry, "summary", _summary(graph, node, _))
+    _text(entry, "summary", isolate_text_in(_summary(graph, node, _), lang))
     html = _content(graph, node)
     if html:
         content = _text(entry, "content", html)
@@ -125,7 +126,7 @@ def _content(graph: SiteGraph, node: Node) -> str:
     data = node.data
     text = data.what_you_do if node.type_name == "vacancy" else data.body
     html = markdown.render(text, link_resolver=lambda href: _absolute(graph, href)).html if text else ""
-    return html
+    return isolate_html(html)
 
 
 def _absolute(graph: SiteGraph, href: str) -> str:

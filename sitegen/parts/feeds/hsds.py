@@ -15,12 +15,14 @@ Lists carry the pagination fields of the HSDS ``Page`` schema.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from sitegen import dates
 from sitegen.build.outputs import Output
 from sitegen.content.types import TYPES as CONTENT_TYPES
 from sitegen.graph.site_graph import SiteGraph
@@ -291,7 +293,9 @@ def datapackage(graph: SiteGraph) -> dict[str, Any]:
         "profile": "tabular-data-package",
         "homepage": graph.site.base_url + "/open-data/",
         "version": HSDS_VERSION,
-        "created": graph.today.isoformat(),
+        # The Data Package spec wants an RFC 3339 date-time; the build date's start in Amsterdam keeps
+        # the file the same for every build of one day (time is an input, not the wall clock).
+        "created": dt.datetime.combine(graph.today, dt.time(0), dates.TIMEZONE).isoformat(),
         "licenses": [LICENSE],
         "resources": resources,
     }

@@ -22,6 +22,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vDuration, vRecur, vText
 
 from sitegen import dates
+from sitegen.bidi import isolate_text_in
 from sitegen.build.outputs import Output
 from sitegen.graph.site_graph import Node, SiteGraph
 from sitegen.i18n import gettext_for
@@ -182,7 +183,7 @@ def event(graph: SiteGraph, node: Node) -> Event:
     stamp = dt.datetime.combine(data.last_reviewed, dt.time(0, 0), dt.UTC)
     entry.add("dtstamp", stamp)
     entry.add("last-modified", stamp)
-    entry.add("summary", data.title)
+    entry.add("summary", isolate_text_in(data.title, lang))
     url = graph.site.base_url + node.url
     description = [data.summary]
     if data.cost:
@@ -190,7 +191,7 @@ def event(graph: SiteGraph, node: Node) -> Event:
     if data.registration.required:
         description.append(_("Aanmelden is nodig.") + (f" {data.registration.how}" if data.registration.how else ""))
     description.append(url)
-    entry.add("description", "\n\n".join(description))
+    entry.add("description", isolate_text_in("\n\n".join(description), lang))
     entry.add("url", url, parameters={"VALUE": "URI"})
     entry.add("dtstart", _local(data.start))
     entry.add("dtend", _local(data.end))
@@ -210,7 +211,7 @@ def event(graph: SiteGraph, node: Node) -> Event:
     if data.online:
         where = f"{where} ({_('ook online')})" if where else _("Online")
     if where:
-        entry.add("location", vText(where))
+        entry.add("location", vText(isolate_text_in(where, lang)))
     if data.location is not None and data.location.latitude is not None:
         entry.add("geo", (data.location.latitude, data.location.longitude))
     org = organiser(graph, node, "organiser")

@@ -36,12 +36,30 @@
   // Links only ever point at this Hulpwijzer: a path from the feed, never a full URL.
   const here = (path) => ORIGIN + (typeof path === 'string' && /^\/(?!\/)/.test(path) ? path : '/');
   const fmt = (text, value) => text.replace('%s', value);
+  // Phone numbers, postcodes, dates, times and addresses read left to right in right-to-left text
+  // (the same runs as sitegen/bidi.py; no lookbehind, which older browsers cannot parse).
+  const RUN = /(^|[^\w&#])((?:https?:\/\/|www\.)[^\s<>"']*[^\s<>"'.,;:!?)\]]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[1-9][0-9]{3}[ \u00a0]?[A-Z]{2}(?!\w)|\+?(?:\(\d+\)\s?)?\d+(?:(?:[ \u00a0./:]|\s?[-\u2010\u2011\u2013]\s?)(?:\(\d+\)\s?)?\d+)*(?!\w))/g;
+  const IN_ORDER = /^\d+(?:[./:]\d+)*$/;  // 9.00, 14:30: in order by themselves
+  // Only in right-to-left boxes: elsewhere the isolates would change nothing but a copied number.
+  const isolate = (text, dir) => (dir === 'rtl' && text != null ?
+    String(text).replace(RUN, (all, before, run) => before + (IN_ORDER.test(run) ? run : '\u2066' + run + '\u2069')) : text);
   const today = () => { const d = new Date(); return new Date(d.getTime() - d.getTimezoneOffset() * 6e4).toISOString().slice(0, 10); };
   const failure = (status) => { const e = new Error('HTTP ' + status); e.status = status; return e; };
 
-  const getFeed = (lang, kind, slug) => fetch(ORIGIN + '/feeds/vacatures/v1/' + (lang === C.def ? '' : lang + '/') +
-      (kind === 'alle' ? 'alle' : kind + '/' + slug) + '.json', {credentials: 'omit', referrerPolicy: 'no-referrer'})
-    .then((r) => { if (!r.ok) throw failure(r.status); return r.json(); });
+  // A host that accepts the connection and never answers must not leave "Vacatures laden…" on a
+  // partner's page: every request (and the reading of its answer) gives up after WAIT ms.
+  const WAIT = 8000;
+  const getJson = (url, options) => {
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), WAIT);
+    return fetch(url, Object.assign({signal: stop.signal}, options))
+      .then((r) => { if (!r.ok) throw failure(r.status); return r.json(); })
+      .catch((e) => { throw stop.signal.aborted ? new Error('geen antwoord binnen ' + WAIT / 1000 + ' seconden') : e; })
+      .finally(() => clearTimeout(timer));
+  };
+
+  const getFeed = (lang, kind, slug) => getJson(ORIGIN + '/feeds/vacatures/v1/' + (lang === C.def ? '' : lang + '/') +
+      (kind === 'alle' ? 'alle' : kind + '/' + slug) + '.json', {credentials: 'omit', referrerPolicy: 'no-referrer'});
 
   // Live search in the indexes of search/meili.py; the feeds have already checked the codes
   // and give the slugs that the index filters on (facet values are term slugs).
@@ -55,12 +73,11 @@
       if (s.kind === 'sector') filter.push('sector = ' + q(s.slug));
       if (s.kind === 'kern') filter.push(s.slug === 'vanuit-huis' ? 'remote = true' : 'place = ' + q(s.slug));
     }
-    return fetch(ms.url + '/indexes/' + encodeURIComponent(ms.prefix + '-' + o.lang) + '/search', {
+    return getJson(ms.url + '/indexes/' + encodeURIComponent(ms.prefix + '-' + o.lang) + '/search', {
       method: 'POST', credentials: 'omit', referrerPolicy: 'no-referrer',
       headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + ms.key},
       body: JSON.stringify({q: '', filter: filter, limit: o.max, sort: ['posted:desc']}),
-    }).then((r) => { if (!r.ok) throw failure(r.status); return r.json(); })
-      .then((data) => {
+    }).then((data) => {
         const places = {};  // slug -> label, from the feeds
         for (const f of feeds) for (const v of f.vacancies) if (v.place) places[v.place.slug] = v.place.label;
         return (data.hits || []).map((h) => ({
@@ -168,16 +185,16 @@
         const ul = el('ul', 'l');
         for (const v of list) {
           const li = el('li', 'i');
-          const a = el('a', 't', v.title);
+          const a = el('a', 't', isolate(v.title, t.dir));
           a.href = here(v.path);
           const meta = [v.organisation && v.organisation.name, v.place && v.place.label, v.remote ? t.remote : '',
             v.commitment && v.commitment.label].filter(Boolean).join(' · ');
-          const summary = el('p', 's', v.summary);
+          const summary = el('p', 's', isolate(v.summary, t.dir));
           if (v.language && v.language !== o.lang) {
             // Not translated: the vacancy's own language, and its own direction.
             for (const node of [a, summary]) { node.lang = v.language; node.dir = 'auto'; }
           }
-          li.append(a, summary, el('p', 'm', meta));
+          li.append(a, summary, el('p', 'm', isolate(meta, t.dir)));
           ul.appendChild(li);
         }
         box.appendChild(ul);

@@ -1,3 +1,4 @@
+import os
 import secrets
 import shutil
 from pathlib import Path
@@ -18,6 +19,10 @@ class Command(BaseCommand):
         "Demo: zet een kopie van content/ met de data verschoven naar vandaag in HULPWIJZER_ROOT, lees die in de CMS "
         "(alleen als de database nog leeg is), maak de groepen en een beheerder, bouw de site."
     )
+
+    def add_arguments(self, parser):
+        # scripts/demo.sh serves on $PORT; the message must name the address that works.
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000), help="poort van de demo (standaard $PORT of 8000)")
 
     def handle(self, *args, **options):
         root = Path(settings.HULPWIJZER_ROOT)
@@ -45,7 +50,7 @@ class Command(BaseCommand):
             User.objects.create_superuser("demo", "demo@example.org", password)
             self.stdout.write(
                 self.style.WARNING(
-                    f"\nBeheerder aangemaakt. Log in op http://127.0.0.1:8000/admin/ met\n  gebruikersnaam: demo\n  wachtwoord:     {password}\n"
+                    f"\nBeheerder aangemaakt. Log in op http://127.0.0.1:{options['port']}/admin/ met\n  gebruikersnaam: demo\n  wachtwoord:     {password}\n"
                     "Dit wachtwoord wordt maar één keer getoond.\n"
                 )
             )

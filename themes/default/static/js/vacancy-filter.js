@@ -48,7 +48,8 @@
       var select = el('select');
       select.id = id;
       select.name = facet;
-      select.appendChild(el('option', null, '—')).value = '';
+      // The first choice says in words that every value is fine (a dash says nothing to a screen reader).
+      select.appendChild(el('option', null, box.dataset.any)).value = '';
       Array.prototype.forEach.call(group.querySelectorAll('[data-term]'), function (item) {
         var option = select.appendChild(el('option', null, item.dataset.label));
         option.value = item.dataset.term;

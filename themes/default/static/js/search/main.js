@@ -17,6 +17,19 @@ import { plan, prepare } from "./query.js";
 import { closestHubs, dedupe, ListPager, matchesWell, PAGE_SIZE } from "./rank.js";
 import { labeller, renderFacets, renderHubs, renderResults } from "./ui.js";
 
+// A host that accepts a request and never answers (the Pagefind bundle, zoekdata.json) must not
+// leave "Bezig met zoeken…" on the page: after this the search gives up with the failed text,
+// and the topics and the loket below the form stay as the way on.
+const GIVE_UP_MS = 10000;
+
+function within(promise, ms) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error("no answer within " + ms + " ms")), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 const root = document.querySelector("[data-hw-search]");
 if (root) start(root);
 
@@ -45,6 +58,7 @@ function start(root) {
   const nothing = root.querySelector("[data-hw-searchpage-nothing]");
   const note = root.querySelector("[data-hw-searchpage-note]");
   const template = root.querySelector("template[data-hw-result-template]");
+  const plurals = new Intl.PluralRules(lang);
   const hubs = Array.from(root.querySelectorAll("a[data-hw-hub]"), (a) => ({ title: a.textContent, url: a.getAttribute("href"), words: a.getAttribute("data-hw-hub") }));
   // On a wide screen the filters stand beside the results, open; on a phone they are one closed control.
   const wide = window.matchMedia("(min-width: 48rem)");
@@ -107,7 +121,8 @@ function start(root) {
       ? format(texts.filtered, { n: total, total: unfiltered }) + "."
       : total === 1
         ? format(texts.one, { q: text })
-        : format(texts.many, { n: total, q: text });
+        : // The count in the plural form of the page's language (Arabic has six), from the page's texts.
+          format((texts.count && texts.count[plurals.select(total)]) || texts.many, { n: total, q: text });
     if (shown < total) message += " " + format(texts.shown, { n: shown });
     for (const fix of queryPlan.corrected) message += " " + format(texts.corrected, fix);
     return message;
@@ -142,8 +157,8 @@ function start(root) {
     let queryPlan;
     let result;
     try {
-      queryPlan = plan(text, await loadQueryData());
-      result = await answer(text, queryPlan, selected);
+      queryPlan = plan(text, await within(loadQueryData(), GIVE_UP_MS));
+      result = await within(answer(text, queryPlan, selected), GIVE_UP_MS);
     } catch {
       if (counter !== searchCounter) return;
       clear("error");

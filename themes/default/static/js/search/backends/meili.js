@@ -26,9 +26,8 @@ export async function search(config, text) {
     highlightPreTag: "\u0001",
     highlightPostTag: "\u0002",
   };
-  let response;
   try {
-    response = await fetch(config.url + "/indexes/" + encodeURIComponent(config.index) + "/search", {
+    const response = await fetch(config.url + "/indexes/" + encodeURIComponent(config.index) + "/search", {
       method: "POST",
       signal: controller.signal,
       credentials: "omit",
@@ -36,12 +35,13 @@ export async function search(config, text) {
       headers: { "Content-Type": "application/json", Authorization: "Bearer " + config.key },
       body: JSON.stringify(body),
     });
+    if (!response.ok) throw new Error("meilisearch " + response.status);
+    // The timeout covers the body too: a server can send its headers and then stall.
+    const result = await response.json();
+    return result.hits.map(toItem);
   } finally {
-    clearTimeout(timer); // the answer has started to arrive (or failed): no more timeout
+    clearTimeout(timer);
   }
-  if (!response.ok) throw new Error("meilisearch " + response.status);
-  const result = await response.json();
-  return result.hits.map(toItem);
 }
 
 function toItem(hit) {
