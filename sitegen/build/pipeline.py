@@ -112,10 +112,12 @@ def check_links(site: Site, outputs: list[Output]) -> list[Problem]:
 
 
 def global_inputs(site: Site, theme: Theme, ctx: BuildContext) -> str:
-    """What every output depends on: the code, the theme, site.yaml, the vocabularies and the
-    parts' per-build inputs (not the build date: time is recorded per output)."""
+    """What every output depends on: the code, the parts that make up the build, the theme,
+    site.yaml, the vocabularies and the parts' per-build inputs (not the build date: time is
+    recorded per output)."""
     graph = site.graph
-    return "|".join((site.digests["@code"], theme.digest, graph.site_digest, graph.vocab_digest, *ctx.fingerprint_inputs))
+    names = ",".join(part.__name__ for part in parts.parts())  # a part from another package or a test
+    return "|".join((site.digests["@code"], names, theme.digest, graph.site_digest, graph.vocab_digest, *ctx.fingerprint_inputs))
 
 
 def _media(path: Path, key: str) -> bytes:
