@@ -192,6 +192,11 @@ def _existing(index) -> dict[str, str]:
         return found
 
 
+def pending(ctx, public: Path) -> bool:
+    """With a live index configured every build compares it with the site (a sync may have failed)."""
+    return configured() is not None
+
+
 def after_publish(ctx, public: Path, changed: set[str]) -> None:
     """Bring the live indexes up to date once the new site is published: a failed build never
     changes what Meilisearch finds, and the indexes never run ahead of the site."""

@@ -89,6 +89,11 @@ def _pending_marker(ctx, public: Path) -> Path:
     return state_file(ctx.root, public).with_name(state_file(ctx.root, public).stem + ".index-pending")
 
 
+def pending(ctx, public: Path) -> bool:
+    """The published index is behind its pages (indexing after the last swap failed)."""
+    return _pending_marker(ctx, public).exists()
+
+
 def after_render(ctx, staging: Path, changed: set[str], previous_public: Path | None) -> None:
     previous_bundle = previous_public / BUNDLE if previous_public is not None else None
     if previous_bundle is not None and (previous_bundle / "pagefind.js").is_file():

@@ -12,6 +12,7 @@ record what they read for the next build.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import time
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen.build import parts
+from sitegen.build import parts, unchanged
 from sitegen.build.context import BuildContext
 from sitegen.build.fingerprint import Plans, Reader, Record
 from sitegen.build.outputs import Output
@@ -111,10 +112,12 @@ def check_links(site: Site, outputs: list[Output]) -> list[Problem]:
 
 
 def global_inputs(site: Site, theme: Theme, ctx: BuildContext) -> str:
-    """What every output depends on: the code, the theme, site.yaml, the vocabularies and the
-    parts' per-build inputs (not the build date: time is recorded per output)."""
+    """What every output depends on: the code, the parts that make up the build, the theme,
+    site.yaml, the vocabularies and the parts' per-build inputs (not the build date: time is
+    recorded per output)."""
     graph = site.graph
-    return "|".join((site.digests["@code"], theme.digest, graph.site_digest, graph.vocab_digest, *ctx.fingerprint_inputs))
+    names = ",".join(part.__name__ for part in parts.parts())  # a part from another package or a test
+    return "|".join((site.digests["@code"], names, theme.digest, graph.site_digest, graph.vocab_digest, *ctx.fingerprint_inputs))
 
 
 def _media(path: Path, key: str) -> bytes:
@@ -142,22 +145,34 @@ class Prepared:
     site: Site
     theme: Theme
     ctx: BuildContext
-    outputs: list[Output]
+    outputs: list[Output] | None  # None: nothing to do (sitegen.build.unchanged)
     problems: list[Problem]
+    inputs: str = ""
+    plan_until: dt.date | None = None  # the first day time changes the plan
 
 
 def plan_site(ctx: BuildContext, theme: Theme) -> tuple[list[Output], list[Problem]]:
     """Every part's per-build decisions, then its outputs (assets first, the whole-plan ones last)."""
+    problems = prepare_parts(ctx)
+    return plan_outputs(ctx, theme), problems
+
+
+def prepare_parts(ctx: BuildContext) -> list[Problem]:
+    """The parts' per-build decisions (``prepare`` hooks), with their problems."""
     problems: list[Problem] = []
     for _part, hook in parts.hooks("prepare"):
         problems.extend(hook(ctx))
+    return problems
+
+
+def plan_outputs(ctx: BuildContext, theme: Theme) -> list[Output]:
     ctx.renderer = Renderer(theme, ctx.graph, globals_for=lambda lang: _template_globals(ctx, lang))
     outputs = _asset_outputs(theme, ctx.root)
     for _part, hook in parts.hooks("plan"):
         outputs.extend(hook(ctx))
     for _part, hook in parts.hooks("plan_from"):
         outputs.extend(list(hook(ctx, list(outputs))))
-    return outputs, problems
+    return outputs
 
 
 def _template_globals(ctx: BuildContext, lang: str) -> dict:
@@ -167,9 +182,10 @@ def _template_globals(ctx: BuildContext, lang: str) -> dict:
     return names
 
 
-def prepare(options: BuildOptions, keep_values: bool = False) -> Prepared:
+def prepare(options: BuildOptions, keep_values: bool = False, state: dict | None = None) -> Prepared:
     """Read, validate and plan; returns every problem found (errors and warnings). With
-    ``keep_values``, memoised values marked for keeping come from and go to the last build's."""
+    ``keep_values``, memoised values marked for keeping come from and go to the last build's.
+    With the last build's ``state``, stops before planning when there is nothing to do."""
     root = options.root.resolve()
     site = load_site(root, options.clock.today)
     if keep_values:
@@ -182,15 +198,19 @@ def prepare(options: BuildOptions, keep_values: bool = False) -> Prepared:
         problems.append(Problem("content/site.yaml", None, "theme", str(error), "zet 'theme' op de naam van een map in themes/ en controleer die map"))
         raise ContentError(sorted(problems)) from None
     ctx = BuildContext(root=root, clock=options.clock, graph=site.graph)
-    outputs, planning_problems = plan_site(ctx, theme)
-    problems.extend(planning_problems)
+    problems.extend(prepare_parts(ctx))
+    inputs = unchanged.inputs_digest(site.digests, global_inputs(site, theme, ctx))
+    if state is not None and unchanged.nothing_to_do(state, inputs, options.clock.today, ctx, options.public):
+        return Prepared(site, theme, ctx, None, [p for p in problems if p.severity == "error"] + unchanged.problems_from(state["warnings"]), inputs)
+    with recorded.recording() as planning:  # for the days the plan holds for
+        outputs = plan_outputs(ctx, theme)
     problems.extend(check_links(site, outputs))
     seen: dict[str, Output] = {}
     for output in outputs:
         if output.path in seen:
             problems.append(Problem("content/", None, None, f"twee pagina's krijgen hetzelfde adres: /{output.path}", "geef een van de items een andere slug"))
         seen[output.path] = output
-    return Prepared(site, theme, ctx, outputs, problems)
+    return Prepared(site, theme, ctx, outputs, problems, inputs, planning.until)
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -203,19 +223,24 @@ def _build(options: BuildOptions) -> BuildResult:
     result = BuildResult()
     root = options.root.resolve()
     public = options.public
-    prepared = prepare(options, keep_values=True)
+    state = load_state(root, public)
+    prepared = prepare(options, keep_values=True, state=None if options.clean else state)
     site, theme, ctx, outputs, problems = prepared.site, prepared.theme, prepared.ctx, prepared.outputs, prepared.problems
     result.timings["read+plan"] = time.perf_counter() - started
     errors = [p for p in problems if p.severity == "error"]
     result.warnings = sorted(p for p in problems if p.severity == "warning")
     if errors or (options.strict and result.warnings):
         raise ContentError(sorted(errors if errors else result.warnings))
+    if outputs is None:  # nothing changed since the published build, and time changed nothing yet
+        result.items = len(site.graph.members)
+        result.outputs = result.kept = len(state["outputs"])
+        result.seconds = time.perf_counter() - started
+        return result
 
     today = options.clock.today
     global_part = global_inputs(site, theme, ctx)
     planned = Plans(global_part)
     plans = [planned.digest(output) for output in outputs]
-    state = load_state(root, public)
     previous = {path: Record.from_plain(data) for path, data in state.get("outputs", {}).items()}  # what public/ holds now
     old_groups = {name: Reads.from_plain(data) for name, data in state.get("groups", {}).items()}
     staging = public.with_name(f".{public.name}.staging")
@@ -299,6 +324,9 @@ def _build(options: BuildOptions) -> BuildResult:
         {path: record.plain() for path, record in records.items()},
         spare={path: record.fingerprint for path, record in previous.items()} if had_public else {},
         groups={name: reads.plain() for name, reads in new.referenced_groups(records.values()).items()},
+        inputs=prepared.inputs,
+        window=[day.isoformat() if day else None for day in unchanged.window(today, prepared.plan_until, records.values())],
+        warnings=unchanged.plain_problems(result.warnings),
     )
     result.timings["swap"] = time.perf_counter() - step
     step = time.perf_counter()

@@ -16,7 +16,7 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 
 def state_dir(root: Path) -> Path:
@@ -39,11 +39,12 @@ def state_file(root: Path, public: Path) -> Path:
     return state_dir(root) / f"state-{name}.json"
 
 
-def save_state(root: Path, public: Path, outputs: dict[str, dict], spare: dict[str, str], groups: dict[str, dict]) -> None:
+def save_state(root: Path, public: Path, outputs: dict[str, dict], spare: dict[str, str], groups: dict[str, dict], **more) -> None:
+    """``more``: what the next build needs to tell that it has nothing to do (sitegen.build.unchanged)."""
     path = state_file(root, public)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"version": STATE_VERSION, "outputs": outputs, "spare": spare, "groups": groups}, sort_keys=True))
+    tmp.write_text(json.dumps({"version": STATE_VERSION, "outputs": outputs, "spare": spare, "groups": groups, **more}, sort_keys=True))
     os.replace(tmp, path)
 
 
