@@ -57,18 +57,34 @@ def page_slug(phrase: str) -> str:
     return "q-" + hashlib.blake2b(phrase.encode(), digest_size=4).hexdigest()
 
 
-def _contains(text: str, words: Iterable[str]) -> bool:
-    return any(re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) for word in words)
+_WORD = re.compile(r"\w+")
 
 
-def results(docs: list[dict[str, Any]], phrase: str, targets: list[str]) -> list[dict[str, Any]]:
-    """The documents a phrase means, best first (see the module's docstring)."""
+def _contains(text: str, tokens: frozenset[str], words: Iterable[str]) -> bool:
+    for word in words:
+        if _WORD.fullmatch(word):
+            if word in tokens:  # a one-word target: a set lookup, not a scan of the text
+                return True
+        elif re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text):
+            return True
+    return False
+
+
+def _fields(doc: dict[str, Any]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A document's title, labels with keywords, and summary, lower-cased, with their words."""
+    texts = (doc["title"].lower(), " | ".join(doc["labels"] + doc["keywords"]).lower(), doc["summary"].lower())
+    return tuple((text, frozenset(_WORD.findall(text))) for text in texts)
+
+
+def results(docs: list[dict[str, Any]], phrase: str, targets: list[str], prepared: list | None = None) -> list[dict[str, Any]]:
+    """The documents a phrase means, best first (see the module's docstring). ``prepared``: the
+    documents' ``_fields``, made once for all phrases of a language."""
     words = [phrase, *targets]
     scored = []
-    for doc in docs:
-        score = 4.0 * _contains(doc["title"].lower(), words)
-        score += 2.0 * _contains(" | ".join(doc["labels"] + doc["keywords"]).lower(), words)
-        score += 1.0 * _contains(doc["summary"].lower(), words)
+    for doc, (title, labels, summary) in zip(docs, prepared if prepared is not None else map(_fields, docs), strict=True):
+        score = 4.0 * _contains(*title, words)
+        score += 2.0 * _contains(*labels, words)
+        score += 1.0 * _contains(*summary, words)
         if score:
             weights = TYPES[doc["type"]].search_weights
             scored.append((score * weights.boost * (STALE_FACTOR if doc["stale"] else 1.0), doc))
@@ -109,7 +125,9 @@ def _page_context(ctx, lang: str, phrase: str, targets: list[str]) -> dict[str, 
 
     graph = ctx.graph
     _ = gettext_for(lang)
-    found = ctx.memo("static-results", (lang, phrase), lambda: results(ctx.memo("search-docs", lang, lambda: documents(graph, lang)), phrase, targets))
+    docs = ctx.memo("search-docs", lang, lambda: documents(graph, lang))
+    prepared = ctx.memo("search-doc-fields", lang, lambda: [_fields(doc) for doc in docs])
+    found = ctx.memo("static-results", (lang, phrase), lambda: results(docs, phrase, targets, prepared))
     context = search_page_context(ctx, lang)
     # Its own title (WCAG 2.4.2): the search page's with the phrase.
     context["page"] = dataclasses.replace(context["page"], title=f"{context['page'].title}: {phrase}")
