@@ -35,6 +35,8 @@ def _normalised(value: str) -> str:
 
 def has_control_character(value: str) -> bool:
     """Controls and invisible format characters (zero-width space, direction marks) count."""
+    if value.isprintable():  # Cc and Cf are never printable: the common case, without a loop per character
+        return False
     return any(unicodedata.category(char) in ("Cc", "Cf") for char in value)
 
 
