@@ -2,6 +2,7 @@
 // the same card macro as the listings' cards, partials/card-frame.html) and the facet checkboxes.
 // Only textContent, setAttribute and created elements: no HTML string is parsed, so escaping holds
 // even where the Content-Security-Policy is missing.
+import { isolate } from "./bidi.js";
 import { highlight } from "./highlight.js";
 
 // The text direction of each of the site's languages, as the build wrote it on the page (from
@@ -15,15 +16,17 @@ function direction(lang) {
   return directions[lang] || "ltr";
 }
 
-/** Replaces el's content by segments [{text, marked}]: marked ones in <mark>. */
-function fill(el, segments) {
+/** Replaces el's content by segments [{text, marked}]: marked ones in <mark>; numbers and
+ * addresses isolated on a right-to-left page (``rtl``). */
+function fill(el, segments, rtl = false) {
   el.textContent = "";
   for (const segment of segments) {
+    const text = rtl ? isolate(segment.text) : segment.text;
     if (segment.marked) {
       const mark = document.createElement("mark");
-      mark.textContent = segment.text;
+      mark.textContent = text;
       el.appendChild(mark);
-    } else el.appendChild(document.createTextNode(segment.text));
+    } else el.appendChild(document.createTextNode(text));
   }
 }
 
@@ -41,8 +44,9 @@ function card(template, item, words, lang, label) {
   const slot = (name) => li.querySelector(`[data-hw-slot="${name}"]`);
   const link = slot("title");
   link.setAttribute("href", item.url);
-  fill(link, highlight(item.title, words));
-  fill(slot("summary"), highlight(item.summary, words));
+  const rtl = direction(lang) === "rtl";
+  fill(link, highlight(item.title, words), rtl);
+  fill(slot("summary"), highlight(item.summary, words), rtl);
   slot("type").textContent = label("type", item.kind);
   if (item.organisation) slot("organisation-name").textContent = item.organisation;
   else slot("organisation").remove();
@@ -52,7 +56,7 @@ function card(template, item, words, lang, label) {
     time.textContent = item.date;
   } else slot("date").remove();
   if (!item.stale) slot("stale").remove();
-  if (item.excerpt.length) fill(slot("excerpt"), [{ text: "…" }, ...item.excerpt, { text: "…" }]);
+  if (item.excerpt.length) fill(slot("excerpt"), [{ text: "…" }, ...item.excerpt, { text: "…" }], rtl);
   else slot("excerpt").remove();
   // An item not translated yet: its texts are marked with their own language (and direction).
   if (item.lang && item.lang !== lang) {
