@@ -119,10 +119,8 @@ function start(root) {
     const filtering = Object.values(selected).some((values) => values.size);
     let message = filtering
       ? format(texts.filtered, { n: total, total: unfiltered }) + "."
-      : total === 1
-        ? format(texts.one, { q: text })
-        : // The count in the plural form of the page's language (Arabic has six), from the page's texts.
-          format((texts.count && texts.count[plurals.select(total)]) || texts.many, { n: total, q: text });
+      : // The count in the plural form of the page's language (Arabic has six), from the page's texts.
+        format((texts.count && texts.count[plurals.select(total)]) || (total === 1 ? texts.one : texts.many), { n: total, q: text });
     if (shown < total) message += " " + format(texts.shown, { n: shown });
     for (const fix of queryPlan.corrected) message += " " + format(texts.corrected, fix);
     return message;
