@@ -58,36 +58,57 @@ def page_slug(phrase: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
+FIELD_SCORES = (4.0, 2.0, 1.0)  # title, labels with keywords, summary
 
 
-def _contains(text: str, tokens: frozenset[str], words: Iterable[str]) -> bool:
-    for word in words:
-        if _WORD.fullmatch(word):
-            if word in tokens:  # a one-word target: a set lookup, not a scan of the text
-                return True
-        elif re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text):
-            return True
-    return False
+@dataclasses.dataclass(frozen=True)
+class Prepared:
+    """The documents of a language, lower-cased per field, with an index word -> documents per
+    field: made once, so a phrase costs the documents it names, not a scan of all of them."""
+
+    texts: list[tuple[str, str, str]]
+    index: tuple[dict[str, set[int]], ...]
 
 
-def _fields(doc: dict[str, Any]) -> tuple[tuple[str, frozenset[str]], ...]:
-    """A document's title, labels with keywords, and summary, lower-cased, with their words."""
-    texts = (doc["title"].lower(), " | ".join(doc["labels"] + doc["keywords"]).lower(), doc["summary"].lower())
-    return tuple((text, frozenset(_WORD.findall(text))) for text in texts)
+def prepare(docs: list[dict[str, Any]]) -> Prepared:
+    texts = [(doc["title"].lower(), " | ".join(doc["labels"] + doc["keywords"]).lower(), doc["summary"].lower()) for doc in docs]
+    index: tuple[dict[str, set[int]], ...] = tuple({} for _ in FIELD_SCORES)
+    for number, fields in enumerate(texts):
+        for words_of_field, text in zip(index, fields, strict=True):
+            for word in set(_WORD.findall(text)):
+                words_of_field.setdefault(word, set()).add(number)
+    return Prepared(texts, index)
 
 
-def results(docs: list[dict[str, Any]], phrase: str, targets: list[str], prepared: list | None = None) -> list[dict[str, Any]]:
+def _matching(prepared: Prepared, field: int, word: str) -> set[int]:
+    """The documents whose field holds ``word`` as a whole word (or words, for a phrase)."""
+    index = prepared.index[field]
+    if _WORD.fullmatch(word):
+        return index.get(word, set())
+    parts = _WORD.findall(word)
+    if not parts:
+        return set()
+    # A phrase: only documents holding each of its words can hold it; check those.
+    candidates = set.intersection(*(index.get(part, set()) for part in parts))
+    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+    return {number for number in candidates if pattern.search(prepared.texts[number][field])}
+
+
+def results(docs: list[dict[str, Any]], phrase: str, targets: list[str], prepared: Prepared | None = None) -> list[dict[str, Any]]:
     """The documents a phrase means, best first (see the module's docstring). ``prepared``: the
-    documents' ``_fields``, made once for all phrases of a language."""
+    documents' ``prepare``, made once for all phrases of a language."""
+    prepared = prepared if prepared is not None else prepare(docs)
     words = [phrase, *targets]
+    scores: dict[int, float] = {}
+    for field, weight in enumerate(FIELD_SCORES):
+        found = set().union(*(_matching(prepared, field, word) for word in words))
+        for number in found:
+            scores[number] = scores.get(number, 0.0) + weight
     scored = []
-    for doc, (title, labels, summary) in zip(docs, prepared if prepared is not None else map(_fields, docs), strict=True):
-        score = 4.0 * _contains(*title, words)
-        score += 2.0 * _contains(*labels, words)
-        score += 1.0 * _contains(*summary, words)
-        if score:
-            weights = TYPES[doc["type"]].search_weights
-            scored.append((score * weights.boost * (STALE_FACTOR if doc["stale"] else 1.0), doc))
+    for number, score in scores.items():
+        doc = docs[number]
+        weights = TYPES[doc["type"]].search_weights
+        scored.append((score * weights.boost * (STALE_FACTOR if doc["stale"] else 1.0), doc))
     scored.sort(key=lambda pair: (-pair[0], pair[1]["title"].lower()))
     return [doc for _score, doc in scored[:MAX_RESULTS]]
 
@@ -126,7 +147,7 @@ def _page_context(ctx, lang: str, phrase: str, targets: list[str]) -> dict[str, 
     graph = ctx.graph
     _ = gettext_for(lang)
     docs = ctx.memo("search-docs", lang, lambda: documents(graph, lang))
-    prepared = ctx.memo("search-doc-fields", lang, lambda: [_fields(doc) for doc in docs])
+    prepared = ctx.memo("search-doc-fields", lang, lambda: prepare(docs))
     found = ctx.memo("static-results", (lang, phrase), lambda: results(docs, phrase, targets, prepared))
     context = search_page_context(ctx, lang)
     # Its own title (WCAG 2.4.2): the search page's with the phrase.

@@ -45,17 +45,23 @@ _TEXT_RUN = re.compile(_RUN)
 # do not fill up with markup that changes nothing.
 _IN_ORDER = re.compile(r"\d+(?:[./:]\d+)*")
 
-# Walks an HTML page: elements whose text must stay as it is, elements that are left-to-right
-# already (a phone link with dir="ltr" and only text in it), elements that can hold text only,
-# comments and tags (with quoted attribute values, which may contain '>'), and runs in text.
-_HTML = re.compile(
-    r"(?P<raw><(?P<rawtag>script|style|textarea|pre|code)\b.*?</(?P=rawtag)\s*>"
-    r"|<(?P<ltrtag>[a-z]+)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*\sdir=\"ltr\"(?:[^>\"']|\"[^\"]*\"|'[^']*')*>[^<]*</(?P=ltrtag)>)"
-    r"|(?P<open><(?P<plaintag>title|option)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)(?P<plain>.*?)(?P<close></(?P=plaintag)\s*>)"
-    r"|(?P<tag><!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)"
-    r"|(?P<run>(?-i:" + _RUN + "))",
-    re.S | re.I,
-)
+# What an HTML page is cut at: elements whose text must stay as it is, comments and tags. A run
+# never holds '<', so it lies inside one piece of text between two of these. Jinja escapes '>' in
+# the attribute values it fills in, so a tag ends at its first '>' on nearly every page; a page
+# with a quoted '>' (a theme's literal attribute) is cut by the slower pattern that reads quotes.
+_RAW = r"<(?:script|style|textarea|pre|code)\b{attrs}>.*?</(?:script|style|textarea|pre|code)\s*>"
+_FAST_ATTRS = r"[^>]*"
+_QUOTED_ATTRS = r"[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*"
+_MARKUP = re.compile("(" + _RAW.format(attrs=_FAST_ATTRS) + r"|<!--.*?-->|<[^>]*>)", re.S | re.I)
+_MARKUP_QUOTED = re.compile("(" + _RAW.format(attrs=_QUOTED_ATTRS) + r"|<!--.*?-->|<" + _QUOTED_ATTRS + ">)", re.S | re.I)
+_QUOTED_GT = re.compile(r"=\s*\"[^\"]*>|=\s*'[^']*>")
+# Text without any of these holds no run: most text of a page, skipped without a search.
+_MAYBE_RUN = re.compile(r"[0-9@]|www\.|://")
+# Text that must not get <bdi>: the whole text of an element that is left to right already (a
+# phone link with dir="ltr"), and the text of title and option, which cannot hold elements (it
+# gets the Unicode isolates instead).
+_LTR_OPEN = re.compile(r"<[a-z]+\b" + _QUOTED_ATTRS + r"\sdir=\"ltr\"", re.I)
+_PLAIN_OPEN = re.compile(r"<(?:title|option)\b", re.I)
 
 
 def isolate_text(text: str) -> str:
@@ -74,12 +80,22 @@ def _wrap(run: str, start: str, end: str) -> str:
 
 def isolate_html(html: str) -> str:
     """An HTML page with each left-to-right run in its text isolated (see the module docstring)."""
+    cut = _MARKUP_QUOTED if _QUOTED_GT.search(html) else _MARKUP
+    pieces = cut.split(html)  # text, markup, text, markup, ..., text
+    last = len(pieces) - 1
+    for index in range(0, len(pieces), 2):
+        text = pieces[index]
+        if not text or not _MAYBE_RUN.search(text):
+            continue
+        before = pieces[index - 1] if index else ""
+        if _PLAIN_OPEN.match(before):
+            pieces[index] = isolate_text(text)
+        elif index < last and pieces[index + 1].startswith("</") and _LTR_OPEN.match(before):
+            continue
+        else:
+            pieces[index] = _TEXT_RUN.sub(_wrap_html, text)
+    return "".join(pieces)
 
-    def replace(match: re.Match[str]) -> str:
-        if match.group("run") is not None:
-            return _wrap(match.group("run"), '<bdi dir="ltr">', "</bdi>")
-        if match.group("open") is not None:
-            return match.group("open") + isolate_text(match.group("plain")) + match.group("close")
-        return match.group(0)
 
-    return _HTML.sub(replace, html)
+def _wrap_html(match: re.Match[str]) -> str:
+    return _wrap(match.group(0), '<bdi dir="ltr">', "</bdi>")

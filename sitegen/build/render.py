@@ -141,7 +141,7 @@ class Renderer:
     def environment(self, lang: str) -> jinja2.Environment:
         if lang not in self._environments:
             env = jinja2.Environment(
-                loader=jinja2.FileSystemLoader([str(folder / "templates") for folder in self.theme.folders]),
+                loader=_ThemeLoader([str(folder / "templates") for folder in self.theme.folders]),
                 autoescape=True,
                 undefined=jinja2.StrictUndefined,
                 extensions=["jinja2.ext.i18n"],
@@ -170,9 +170,9 @@ class Renderer:
                 env.globals.update(self.globals_for(lang))
             env.filters.update(
                 markdown=self.markdown,
-                date=lambda value, form="long": format_date(value, form, locale=babel_locale(lang)),
-                time=lambda value: format_time(dates.local(value), "HH:mm", locale=babel_locale(lang)),
-                datetime=lambda value, form="long": format_datetime(dates.local(value), form, locale=babel_locale(lang), tzinfo=dates.TIMEZONE),
+                date=lambda value, form="long": _date(value, form, lang),
+                time=lambda value: _time(value, lang),
+                datetime=lambda value, form="long": _datetime(value, form, lang),
                 json_ld=json_ld,
                 language_name=lambda code: languages.name_in(code, lang),
                 own_language_name=lambda code: languages.language(code).name,
@@ -213,6 +213,41 @@ class Renderer:
         """Links in Markdown to content files (../organisations/x.md) become the page's URL."""
         target = resolve_content_link(self.graph, href)
         return target.url if target is not None else href
+
+
+# Babel formats a date in tens of microseconds, and the same dates fill every card and listing:
+# formatted once per build process.
+@functools.lru_cache(maxsize=1 << 16)
+def _date(value: dt.date, form: str, lang: str) -> str:
+    return format_date(value, form, locale=babel_locale(lang))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _time(value: dt.datetime, lang: str) -> str:
+    return format_time(dates.local(value), "HH:mm", locale=babel_locale(lang))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _datetime(value: dt.datetime, form: str, lang: str) -> str:
+    return format_datetime(dates.local(value), form, locale=babel_locale(lang), tzinfo=dates.TIMEZONE)
+
+
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """Remembers the names the theme lacks: Jinja caches templates found, not names missing, and
+    ``include [type's card, default card]`` asks for a missing one on every card."""
+
+    def __init__(self, searchpath: list[str]):
+        super().__init__(searchpath)
+        self._missing: set[str] = set()
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        if template in self._missing:
+            raise jinja2.TemplateNotFound(template)
+        try:
+            return super().get_source(environment, template)
+        except jinja2.TemplateNotFound:
+            self._missing.add(template)
+            raise
 
 
 def resolve_content_link(graph, href: str, from_key: str = "pages/x.md"):

@@ -85,3 +85,18 @@ def test_a_left_to_right_element_with_only_text_stays_as_it_is():
 def test_plain_text():
     assert isolate_text("بلغ 0800-0113 أو 113") == f"بلغ {LRI}0800-0113{PDI} أو 113"
     assert isolate_text("2026 en 12, om 14:30 of 9.00 op 4/12") == "2026 en 12, om 14:30 of 9.00 op 4/12"  # in order by themselves
+
+
+def test_pages_without_a_quoted_angle_bracket_take_the_fast_cut_with_the_same_result():
+    from sitegen import bidi
+
+    html = (
+        '<title>Bel 0800-0113</title><p title="zie 0800 0113">Bel <a href="tel:0800-0113" dir="ltr">0800-0113</a> of '
+        "0575 123 456.</p><select><option>0800 0113</option></select><!-- 0800 0113 --><style>a{x:1 2}</style>"
+    )
+    assert not bidi._QUOTED_GT.search(html)
+    assert bidi._MARKUP.split(html) == bidi._MARKUP_QUOTED.split(html)
+    assert isolate_html(html) == (
+        f'<title>Bel {LRI}0800-0113{PDI}</title><p title="zie 0800 0113">Bel <a href="tel:0800-0113" dir="ltr">0800-0113</a> of '
+        f'<bdi dir="ltr">0575 123 456</bdi>.</p><select><option>{LRI}0800 0113{PDI}</option></select><!-- 0800 0113 --><style>a{{x:1 2}}</style>'
+    )
