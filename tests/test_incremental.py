@@ -164,3 +164,22 @@ def test_successive_edits_reuse_the_previous_site_correctly(site, tmp_path):
     result = assert_incremental_equals_clean(site, tmp_path / "c")
     assert "Eerste wijziging" not in (site / "public/informatie/even-vrij/index.html").read_text()
     assert result.rendered >= result.written
+
+
+def test_after_a_build_that_changed_every_page_the_next_edit_starts_from_the_live_site(site, tmp_path):
+    """The spare tree (two builds old) is far behind after a site-wide change: the next build
+    starts from hard links to the live site instead, renders only what the edit touched, and
+    leaves nothing behind — also not a folder a killed build left at the top of the spare tree."""
+    edit(site / "content/site.yaml", "0123 456 789", "0123 999 999")  # on every page
+    assert_incremental_equals_clean(site, tmp_path / "a")
+    page = site / "content/pages/even-vrij.md"
+    edit(page, "Soms wilt u even niets.", "Eerste wijziging.")
+    result = assert_incremental_equals_clean(site, tmp_path / "b")
+    assert result.rendered < result.outputs / 4, (result.rendered, result.outputs)
+    assert not (site / ".public.trash").exists()
+    (site / ".public.spare" / "pagefind.next").mkdir()
+    (site / ".public.spare" / "pagefind.next" / "stray.js").write_text("// left behind\n")
+    edit(page, "Eerste wijziging.", "Tweede wijziging.")
+    result = assert_incremental_equals_clean(site, tmp_path / "c")  # the spare tree again, now close behind
+    assert result.rendered < result.outputs / 4, (result.rendered, result.outputs)
+    assert not (site / "public" / "pagefind.next").exists()

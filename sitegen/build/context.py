@@ -32,6 +32,10 @@ class BuildContext:
     # Per-build decisions that change what outputs show but no content file covers, such as a
     # search key; part of every fingerprint.
     fingerprint_inputs: list[str] = field(default_factory=list)
+    # Once rendered: the paths of the outputs of this build and of the published site (None: not
+    # known, as in a clean build), for post-build steps that compare the two.
+    planned: frozenset[str] | None = None
+    published: frozenset[str] | None = None
 
     @property
     def site(self):

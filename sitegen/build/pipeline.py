@@ -24,7 +24,7 @@ from sitegen.build import parts, unchanged
 from sitegen.build.context import BuildContext
 from sitegen.build.fingerprint import Plans, Reader, Record
 from sitegen.build.outputs import Output
-from sitegen.build.publish import copy_tree_as_links, remove_unplanned, swap
+from sitegen.build.publish import copy_tree_as_links, link_published, remove_unplanned, swap
 from sitegen.build.render import Renderer, Theme, ThemeError, resolve_content_link
 from sitegen.build.state import build_lock, load_state, save_state, state_dir
 from sitegen.build.theme_check import check_theme
@@ -37,6 +37,9 @@ from sitegen.graph.reads import Reads
 from sitegen.problems import ContentError, Problem
 
 __all__ = ["BuildOptions", "BuildResult", "RenderError", "build", "check", "prepare"]
+
+
+SPARE_BEHIND = 256  # outputs the spare tree may lag behind the live site and still be updated in place
 
 
 @dataclass
@@ -166,13 +169,25 @@ def prepare_parts(ctx: BuildContext) -> list[Problem]:
 
 
 def plan_outputs(ctx: BuildContext, theme: Theme) -> list[Output]:
-    ctx.renderer = Renderer(theme, ctx.graph, globals_for=lambda lang: _template_globals(ctx, lang))
+    ctx.renderer = Renderer(theme, ctx.graph, globals_for=lambda lang: _template_globals(ctx, lang), compiled=_compiled_templates(ctx))
     outputs = _asset_outputs(theme, ctx.root)
     for _part, hook in parts.hooks("plan"):
         outputs.extend(hook(ctx))
     for _part, hook in parts.hooks("plan_from"):
         outputs.extend(list(hook(ctx, list(outputs))))
     return outputs
+
+
+def _compiled_templates(ctx: BuildContext) -> Path:
+    """Where compiled templates are kept: one folder for this version of the code (older ones go)."""
+    folder = state_dir(ctx.root) / "templates"
+    own = folder / ctx.graph.digests["@code"][:16]
+    if folder.is_dir():
+        for other in folder.iterdir():
+            if other != own:
+                shutil.rmtree(other, ignore_errors=True)
+    own.mkdir(parents=True, exist_ok=True)
+    return own
 
 
 def _template_globals(ctx: BuildContext, lang: str) -> dict:
@@ -252,12 +267,18 @@ def _build(options: BuildOptions) -> BuildResult:
         shutil.rmtree(staging)  # left over from an interrupted build
     reuse = not options.clean and bool(previous) and public.is_dir()
     step = time.perf_counter()
-    if reuse and spare_table and spare.is_dir():
+    # A spare tree far behind (after a build that changed most pages) costs more to bring up to
+    # date file by file than a fresh tree of hard links; deleting it waits until the new site is live.
+    trash = public.with_name(f".{public.name}.trash")
+    if trash.exists():
+        shutil.rmtree(trash)  # left over from an interrupted build
+    behind = sum(1 for path, record in previous.items() if spare_table.get(path) != record.fingerprint)
+    if reuse and spare_table and spare.is_dir() and behind <= max(SPARE_BEHIND, len(previous) // 20):
         os.rename(spare, staging)
         base = spare_table
     else:
         if spare.exists():
-            shutil.rmtree(spare)
+            os.rename(spare, trash)
         if reuse:
             copy_tree_as_links(public, staging)
         else:
@@ -275,6 +296,8 @@ def _build(options: BuildOptions) -> BuildResult:
             records[output.path] = record  # unchanged since the published build ...
             if base.get(output.path) == record.fingerprint and (staging / output.path).exists():
                 continue  # ... and in the tree being updated
+            if link_published(public, staging, output.path):
+                continue  # ... and taken from the live site (the tree being updated is two builds old)
         todo.append(index)
     result.timings["compare"] = time.perf_counter() - step
     wanted = {output.path for output in outputs}
@@ -285,7 +308,6 @@ def _build(options: BuildOptions) -> BuildResult:
         result.timings["render"] = time.perf_counter() - step
         step = time.perf_counter()
         new = Reader(site.graph, site.digests, {**old_groups, **site.graph.groups, **worker_groups})
-        site.graph.kept.save()
         same_bytes = set()
         for index, (reads, same) in found.items():
             path = outputs[index].path
@@ -294,7 +316,7 @@ def _build(options: BuildOptions) -> BuildResult:
             if same:
                 same_bytes.add(path)
         # Remove every unplanned file (deleted or renamed items); post-build steps write their folders anew.
-        remove_unplanned(staging, wanted)
+        remove_unplanned(staging, wanted, set(base), trash)
         # What differs from the published site (the staging folder may be two builds old).
         if reuse:
             # Rendered again but byte for byte the same (an over-cautious read, a day that changed nothing) is not a change.
@@ -307,6 +329,8 @@ def _build(options: BuildOptions) -> BuildResult:
             result.changed = set(wanted)  # a clean build redoes everything, post-build steps too
         removed = len(set(previous) - wanted) if previous else 0
         gone = set(previous) - wanted
+        ctx.planned = frozenset(wanted)
+        ctx.published = frozenset(previous) if reuse else None
         for _part, hook in parts.hooks("after_render"):
             hook(ctx, staging, result.changed | gone, public if public.is_dir() else None)
         result.timings["after-render"] = time.perf_counter() - step
@@ -318,6 +342,7 @@ def _build(options: BuildOptions) -> BuildResult:
     swap(staging, public)
     if had_public:
         os.rename(staging, spare)  # the old site: next build's starting point
+    site.graph.kept.save()  # after the swap: the new pages need not wait for caches to be written
     save_state(
         root,
         public,
@@ -329,6 +354,8 @@ def _build(options: BuildOptions) -> BuildResult:
         warnings=unchanged.plain_problems(result.warnings),
     )
     result.timings["swap"] = time.perf_counter() - step
+    if trash.exists():
+        shutil.rmtree(trash)
     step = time.perf_counter()
     # Only now, with the new site live, do parts talk to the world (the Meilisearch index).
     for _part, hook in parts.hooks("after_publish"):

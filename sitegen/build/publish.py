@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import shutil
@@ -43,13 +44,41 @@ def swap(staging: Path, public: Path) -> None:
         os.rename(staging, public)
 
 
-def remove_unplanned(folder: Path, wanted: set[str]) -> None:
-    """Delete files no output plans, and folders left empty (bottom-up, with os.walk for speed)."""
-    for directory, _folders, files in os.walk(folder, topdown=False):
-        rel_dir = os.path.relpath(directory, folder)
-        prefix = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
-        for name in files:
-            if prefix + name not in wanted:
-                os.unlink(os.path.join(directory, name))
-        if directory != str(folder) and not os.listdir(directory):
-            os.rmdir(directory)
+def link_published(public: Path, staging: Path, path: str) -> bool:
+    """Put the published file at ``path`` into the staging tree as a hard link (it must not be
+    written to there: writes replace files, see sitegen.build.write). False when it is not there."""
+    source = public / path
+    target = staging / path
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.link")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, tmp)
+    except (FileNotFoundError, NotADirectoryError, FileExistsError):
+        return False
+    os.replace(tmp, target)
+    return True
+
+
+def remove_unplanned(folder: Path, wanted: set[str], held: set[str], trash: Path) -> None:
+    """Delete the files no output plans from a tree that held the outputs ``held`` (an earlier
+    build's), and folders left empty. Walking the whole tree instead cost a quarter of a one-edit
+    build at 3,000 items. Anything else at the top level that no output lives under (the search
+    bundle, which its part writes anew; one a killed build left behind) is moved to ``trash``,
+    for the caller to delete once the new site is live: deleting thousands of files is slow."""
+    for path in held - wanted:
+        target = folder / path
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        parent = target.parent
+        while parent != folder:
+            try:
+                parent.rmdir()  # only when empty
+            except OSError:
+                break
+            parent = parent.parent
+    tops = {path.split("/", 1)[0] for path in wanted}
+    for entry in os.scandir(folder):
+        if entry.name not in tops:
+            moved = trash / ".unplanned"  # apart from a whole tree moved there before
+            moved.mkdir(parents=True, exist_ok=True)
+            os.rename(entry.path, moved / entry.name)
