@@ -21,7 +21,6 @@ small edit's build at 10,000 items. So the index is kept off the critical path
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import sys
