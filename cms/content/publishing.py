@@ -183,6 +183,8 @@ def export_page(page) -> None:
 
 
 def _on_published(sender, instance, **kwargs):
+    if getattr(_suspended, "value", False):
+        return  # a bulk import: the caller exports once at the end
     page = instance.specific
     if _is_exported(page):
         export_page(page)

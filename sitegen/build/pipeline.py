@@ -178,10 +178,14 @@ def plan_outputs(ctx: BuildContext, theme: Theme) -> list[Output]:
     return outputs
 
 
-def _compiled_templates(ctx: BuildContext) -> Path:
-    """Where compiled templates are kept: one folder for this version of the code (older ones go)."""
+def _compiled_templates(ctx: BuildContext) -> Path | None:
+    """Where compiled templates are kept: one folder for this version of the code (older ones go).
+    None for a graph not read from files (a CMS preview): it compiles what it needs."""
+    code = ctx.graph.digests.get("@code")
+    if code is None:
+        return None
     folder = state_dir(ctx.root) / "templates"
-    own = folder / ctx.graph.digests["@code"][:16]
+    own = folder / code[:16]
     if folder.is_dir():
         for other in folder.iterdir():
             if other != own:
