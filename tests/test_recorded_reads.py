@@ -9,7 +9,7 @@ build clock is given explicitly and the tests hold on any real date.
 from __future__ import annotations
 
 import datetime as dt
-import json
+import pickle
 
 import pytest
 from support import MINIMAL_SITE, copy_site
@@ -112,8 +112,8 @@ def test_the_plan_holds_what_the_planner_decided(graph):
 
 
 def _state(root):
-    (path,) = (root / ".hulpwijzer").glob("state-*.json")
-    return json.loads(path.read_text())
+    (path,) = (root / ".hulpwijzer").glob("state-*.pickle")
+    return pickle.loads(path.read_bytes())
 
 
 def test_an_unchanged_site_a_day_later_renders_only_what_time_changed(tmp_path):
@@ -123,10 +123,10 @@ def test_an_unchanged_site_a_day_later_renders_only_what_time_changed(tmp_path):
     assert again.rendered == 0 and not again.changed
 
     before = _state(root)["outputs"]
-    expiring = {path for path, record in before.items() if record["until"] and record["until"] <= (DAY + dt.timedelta(days=1)).isoformat()}
+    expiring = {path for path, record in before.items() if record.until and record.until <= DAY + dt.timedelta(days=1)}
     next_day = build(BuildOptions(root=root, clock=Clock.on(DAY + dt.timedelta(days=1)), jobs=1))
     after = _state(root)["outputs"]
-    replanned = {path for path in after if path in before and after[path]["plan"] != before[path]["plan"]}
+    replanned = {path for path in after if path in before and after[path].plan != before[path].plan}
     # Rendered: the outputs whose recorded reads said "this changes tomorrow", and those whose plan
     # shows the date: the widget feeds ("generated", docs/widget.md), the agenda ("until ...").
     assert next_day.rendered == len(expiring | replanned) < first.outputs // 4

@@ -138,21 +138,6 @@ class Record:
     def valid_on(self, day: dt.date) -> bool:
         return (self.since is None or self.since <= day) and (self.until is None or day < self.until)
 
-    def plain(self) -> dict:
-        return {"plan": self.plan, "reads": self.reads.plain(), "digest": self.digest, "since": _iso(self.since), "until": _iso(self.until)}
-
-    @classmethod
-    def from_plain(cls, data: dict) -> Record:
-        return cls(data["plan"], Reads.from_plain(data["reads"]), data["digest"], _day(data["since"]), _day(data["until"]))
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
 
 class Reader:
     """The current values of recorded reads, against this build's content and a table of groups."""

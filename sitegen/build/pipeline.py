@@ -260,8 +260,8 @@ def _build(options: BuildOptions) -> BuildResult:
     global_part = global_inputs(site, theme, ctx)
     planned = Plans(global_part)
     plans = [planned.digest(output) for output in outputs]
-    previous = {path: Record.from_plain(data) for path, data in state.get("outputs", {}).items()}  # what public/ holds now
-    old_groups = {name: Reads.from_plain(data) for name, data in state.get("groups", {}).items()}
+    previous: dict[str, Record] = state.get("outputs", {})  # what public/ holds now
+    old_groups: dict[str, Reads] = state.get("groups", {})
     staging = public.with_name(f".{public.name}.staging")
     # The site before the current one, kept after the last swap: updating it needs only the
     # outputs that changed in the last two builds, instead of copying and deleting the whole tree.
@@ -350,9 +350,9 @@ def _build(options: BuildOptions) -> BuildResult:
     save_state(
         root,
         public,
-        {path: record.plain() for path, record in records.items()},
+        records,
         spare={path: record.fingerprint for path, record in previous.items()} if had_public else {},
-        groups={name: reads.plain() for name, reads in new.referenced_groups(records.values()).items()},
+        groups=new.referenced_groups(records.values()),
         inputs=prepared.inputs,
         window=[day.isoformat() if day else None for day in unchanged.window(today, prepared.plan_until, records.values())],
         warnings=unchanged.plain_problems(result.warnings),

@@ -46,20 +46,6 @@ class Reads:
         if with_time:
             self.add_until(other.until)
 
-    def plain(self) -> dict:
-        """For the build state (JSON)."""
-        return {
-            "keys": sorted(self.keys),
-            "queries": sorted(list(q) for q in self.queries),
-            "groups": sorted(self.groups),
-            "until": self.until.isoformat() if self.until else None,
-        }
-
-    @classmethod
-    def from_plain(cls, data: dict) -> Reads:
-        until = data.get("until")
-        return cls(set(data["keys"]), {tuple(q) for q in data["queries"]}, set(data["groups"]), dt.date.fromisoformat(until) if until else None)
-
 
 _active: contextvars.ContextVar[Reads | None] = contextvars.ContextVar("hulpwijzer_reads", default=None)
 
