@@ -126,6 +126,7 @@ class ContentType:
     expiry: Callable[[Graph, Node], tuple[str, str] | None] | None = None
     listing_links: tuple[tuple[str, str], ...] = ()  # (site path, msgid): links under the listing
     on_home: bool = False  # each item gets a tile on the home page (its title and summary)
+    helps_carers: bool = True  # its items are help for carers: the self-test may advise them
 
     @property
     def detail_template(self) -> str:
@@ -281,6 +282,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         listing_template="vacancies/listing.html",
         card_template="vacancies/card.html",
         dates_field="posted",
+        helps_carers=False,  # volunteering is what a resident can give, not help they get
     ),
     ContentType(
         "selftest",
@@ -296,6 +298,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         in_hubs=False,
         shows_related=False,
         on_home=True,
+        helps_carers=False,
     ),
 )
 

@@ -3,7 +3,7 @@ browser needs to match the local offer to a resident's answers.
 
 The questions, answers, levels and the mapping from a situation to needs and target groups are
 content (``sitegen.content.selftest``). The detail page itself is the type's detail template. What
-may fit is every current item of a type that appears on the topic pages (``in_hubs``) and has a
+may fit is every current item of a type that helps carers (``helps_carers``) and has a
 need; its places come from the type's kern facet, so a new type with such a facet joins without a
 change here. The browser matches in ``static/js/selftest.js``; the rule is written in
 docs/selftest.md.
@@ -93,7 +93,7 @@ def _candidates(graph: SiteGraph, lang: str) -> list[tuple[Node, list[str], list
     """(node, needs, audiences, places) of every current item that could fit; places [] = everywhere."""
     found = []
     for content_type in TYPES:
-        if not content_type.in_hubs:
+        if not content_type.helps_carers:
             continue
         facet = _place_facet(content_type)
         for node in current_items(graph, content_type.name, lang):
