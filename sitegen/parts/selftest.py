@@ -138,6 +138,9 @@ def offer_data(graph: SiteGraph, lang: str) -> list[dict]:
             "url": node.url,
             "summary": node.summary,
             "type": _(TYPES[node.type_name].label),
+            # An item not translated yet is shown in its own language and direction.
+            "lang": "" if node.lang == lang else node.lang,
+            "dir": "" if node.lang == lang else languages.direction(node.lang),
             "phone": _phone(node),
             "needs": needs,
             "audiences": audiences,

@@ -172,6 +172,10 @@ def test_axe_reflow_and_rtl_with_a_result(demo_url, browser, lang):
     if lang == "ar":
         # Logical properties: the privacy note's border is on the right in Arabic.
         assert page.evaluate("getComputedStyle(document.querySelector('.hw-selftest__privacy')).borderRightWidth") == "6px"
+        # An offer not translated into Arabic yet keeps its own language and direction (3.1.2).
+        untranslated = page.locator(".hw-selftest__offer-title[lang='nl']")
+        assert untranslated.count() >= 1
+        assert untranslated.first.get_attribute("dir") == "ltr"
     context.close()
 
 
@@ -203,15 +207,18 @@ def test_screenshots(demo_public, demo_url, browser):
     for lang in ("nl", "ar"):
         page.set_viewport_size({"width": 390, "height": 900})
         page.goto(demo_url + ("/ar" if lang == "ar" else "") + PATH)
+        _capture(lambda file: page.screenshot(path=file), target / f"selftest-{lang}.png")
         _answer(page, [JA] * 9, DEMENTIE, GEEN_TIJD, "wilgenhorst")
-        file = target / f"selftest-result-{lang}.png"
-        for attempt in range(3):  # headless Chromium now and then fails one capture under load
-            try:
-                page.locator("[data-hw-result]").screenshot(path=str(file))
-                break
-            except PlaywrightError:
-                if attempt == 2:
-                    raise
-                page.wait_for_timeout(500)
-        assert file.stat().st_size > 10_000
+        _capture(lambda file: page.locator("[data-hw-result]").screenshot(path=file), target / f"selftest-result-{lang}.png")
     context.close()
+
+
+def _capture(shoot, file) -> None:
+    for attempt in range(3):  # headless Chromium now and then fails one capture under load
+        try:
+            shoot(str(file))
+            break
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+    assert file.stat().st_size > 10_000

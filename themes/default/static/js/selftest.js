@@ -65,6 +65,13 @@
       kind.textContent = item.type;
       var summary = document.createElement("p");
       summary.textContent = item.summary;
+      if (item.lang) { // not translated yet: its own language and direction
+        [title, summary].forEach(function (element) {
+          element.lang = item.lang;
+          element.dir = item.dir;
+        });
+        title.hreflang = item.lang;
+      }
       entry.append(title, " ", kind, summary);
       if (item.phone) {
         var call = document.createElement("p");
