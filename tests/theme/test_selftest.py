@@ -222,3 +222,16 @@ def _capture(shoot, file) -> None:
             if attempt == 2:
                 raise
     assert file.stat().st_size > 10_000
+
+
+def test_print_shows_the_result_without_key_or_buttons(demo_url, page):
+    page.goto(demo_url + PATH)
+    _answer(page, [JA] * 9, DEMENTIE, GEEN_TIJD, "")
+    page.emulate_media(media="print")
+    assert page.locator("[data-hw-result]").is_visible()
+    assert page.locator("[data-hw-result] .hw-selftest__offer").first.is_visible()
+    assert page.locator(".hw-selftest__key").is_hidden()
+    assert page.locator("[data-hw-print] button").is_hidden()
+    assert page.locator("[data-hw-readaloud]").is_hidden()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
