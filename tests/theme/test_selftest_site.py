@@ -139,3 +139,22 @@ def test_check_names_file_field_and_fix_for_bad_selftest_content(tmp_path, chang
     text = " ".join(p.format() for p in problems)
     assert field in text and words in text, text
     assert all(p.fix for p in problems)
+
+
+def test_incremental_builds_follow_the_offer_and_the_selftest(tmp_path):
+    """The advice data and the result pages record what they read: editing an offer or a level
+    re-renders them, and the incremental build equals a clean one."""
+    from test_incremental import assert_incremental_equals_clean, edit
+
+    root = copy_site(MINIMAL_SITE, tmp_path / "site")
+    (root / "content" / "selftests").mkdir()
+    (root / "content" / "selftests" / "hoe-gaat-het.md").write_text(SELFTEST, encoding="utf-8")
+    build_site(root)
+    edit(root / "content/offers/logeerhuis.md", "Logeerhuis De Linde", "Logeerhuis De Lindeboom")
+    assert_incremental_equals_clean(root, tmp_path / "one")
+    test_page = (root / "public/zelftest/hoe-gaat-het/index.html").read_text(encoding="utf-8")
+    high = (root / "public/zelftest/hoe-gaat-het/uitslag/hoog/index.html").read_text(encoding="utf-8")
+    assert "Logeerhuis De Lindeboom" in test_page and "Logeerhuis De Lindeboom" in high
+    edit(root / "content/selftests/hoe-gaat-het.md", "title: Het is zwaar", "title: Het is nu zwaar")
+    assert_incremental_equals_clean(root, tmp_path / "two")
+    assert "<h1>Het is nu zwaar</h1>" in (root / "public/zelftest/hoe-gaat-het/uitslag/hoog/index.html").read_text(encoding="utf-8")
