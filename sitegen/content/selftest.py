@@ -82,10 +82,11 @@ class SelfTest(Item):
             if level.min_score > level.max_score:
                 raise FieldError("levels", f"bij uitslag '{level.slug}' is 'vanaf score' hoger dan 'tot en met score'; draai ze om")
             if level.min_score != expected:
-                what = "een gat" if level.min_score > expected else "een overlap"
+                gap = level.min_score > expected
                 raise FieldError(
                     "levels",
-                    f"er is {what} bij score {expected}: uitslag '{level.slug}' begint bij {level.min_score}"
+                    f"er is {'een gat' if gap else 'een overlap'} bij score {expected if gap else level.min_score}"
+                    f": uitslag '{level.slug}' begint bij {level.min_score}"
                     f"; laat elke uitslag beginnen één na het einde van de vorige (de eerste bij 0)",
                 )
             expected = level.max_score + 1

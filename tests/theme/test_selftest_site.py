@@ -128,6 +128,8 @@ def test_static_result_pages_list_help_per_need(selftest_site):
         (("  max_score: 2\n  title: Het is zwaar", "  max_score: 3\n  title: Het is zwaar"), "levels", "de hoogste score is 2"),
         (("needs: [emotionele-steun]", "needs: [praten]"), "situation.0.options.1.needs.0", "praten"),
         (("- Ik voel me onder druk staan.", "- Ik"), "statements", "stelling 2 is leeg of te kort"),
+        (("  min_score: 2\n", "  min_score: 1\n"), "levels", "een overlap bij score 1"),
+        (("slug: hoog", "slug: laag"), "levels", "dezelfde code"),
     ],
 )
 def test_check_names_file_field_and_fix_for_bad_selftest_content(tmp_path, change, field, words):
