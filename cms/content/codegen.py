@@ -23,7 +23,7 @@ PAGES_DIR = Path(__file__).resolve().parent / "pages"
 COMMAND = "python cms/manage.py generate_page_models"
 # Class names the first migration gave the index pages; a new type gets <Model>IndexPage.
 INDEX_CLASS_NAMES = {"page": "InformationIndexPage"}
-TRANSLATABLE = ("text", "long_text", "markdown", "struct", "struct_list")
+TRANSLATABLE = ("text", "long_text", "markdown", "lines", "struct", "struct_list")
 
 
 def _snake(name: str) -> str:
@@ -86,6 +86,11 @@ def _block(kind: FieldKind, owner: str) -> str:
         return f"blocks.ListBlock(blocks.DateTimeBlock(), {texts})"
     if kind.kind == "struct":
         return f"{block_class(kind.model)}({texts})"
+    # Inside a group (a self-test's levels and options): terms typed one per row, checked on export.
+    if kind.kind == "vocab_list":
+        return f"blocks.ListBlock(blocks.CharBlock(), {texts})"
+    if kind.kind == "struct_list":
+        return f"blocks.ListBlock({block_class(kind.model)}(), {texts})"
     raise TypeError(f"no block for {owner}.{kind.name} ({kind.kind}); add it to cms/content/codegen.py")
 
 
@@ -93,13 +98,15 @@ def blocks_module(registry: Registry) -> str:
     models: list[type[BaseModel]] = []
     for ct in registry:
         models += [model for model in nested_models(ct.model) if model not in models]
-    names = sorted({model.__name__ for model in models})
+    by_module: dict[str, set[str]] = {}
+    for model in models:
+        by_module.setdefault(model.__module__, set()).add(model.__name__)
     out = [_header("StreamField blocks for the nested groups of the content model (locations, contacts, …).")]
     out.append("from wagtail import blocks\n\nfrom cms.content import texts\n")
-    out.append(f"from sitegen.content.model import {', '.join(names)}\n")
+    out += [f"from {module} import {', '.join(sorted(names))}\n" for module, names in sorted(by_module.items())]
     for model in models:
         out.append(f"\n\nclass {block_class(model)}(blocks.StructBlock):\n")
-        out.append(f'    """{model.__name__} in sitegen.content.model."""\n\n')
+        out.append(f'    """{model.__name__} in {model.__module__}."""\n\n')
         for kind in struct_fields(model):
             out.append(f"    {kind.name} = {_block(kind, model.__name__)}\n")
         out.append(f"\n    item_model = {model.__name__}\n")
@@ -126,6 +133,8 @@ def _field(kind: FieldKind, model: str) -> list[str]:
         return [f'{name} = pagefields.TermsField(vocabulary="{kind.vocabulary}", {required}{texts})']
     if kind.kind == "list_text":
         return [f"{name} = pagefields.CodesField({required}{texts})"]
+    if kind.kind == "lines":
+        return [f"{name} = pagefields.LinesField({required}{texts})"]
     if kind.kind == "bool":
         return [f"{name} = pagefields.Flag(default={bool(kind.default)}, {texts})"]
     if kind.kind == "int":
@@ -181,7 +190,7 @@ def page_module(ct: ContentType, registry: Registry) -> str:
     kinds = [kind for kind in item_fields(ct.model) if kind.kind != "ref"]
     imports = sorted({model} | ({"Image"} if any(k.kind == "image" for k in kinds) else set()))
     uses_blocks = any(k.kind in ("struct", "struct_list") for k in kinds)
-    out = [_header(f'The CMS page of a {ct.name} (sitegen.content.model.{model}, TYPES["{ct.name}"]).')]
+    out = [_header(f'The CMS page of a {ct.name} ({ct.model.__module__}.{model}, TYPES["{ct.name}"]).')]
     out.append("from django.db import models\n" if any(k.kind == "image" for k in kinds) else "")
     out.append("from django.utils.translation import gettext_lazy as _\n")
     out.append("from wagtail.admin.panels import FieldPanel" + (", MultiFieldPanel" if "image" in {k.kind for k in kinds} else "") + "\n")
@@ -189,10 +198,15 @@ def page_module(ct: ContentType, registry: Registry) -> str:
     out.append("from cms.content import pagefields, texts\n")
     out.append("from cms.content.pages import blocks\n" if uses_blocks else "")
     out.append("from cms.content.pages.base import ContentPage\n")
-    out.append(f"from sitegen.content.model import {', '.join(imports)}\nfrom sitegen.content.types import TYPES\n\n")
+    if ct.model.__module__ != "sitegen.content.model":  # a type whose model has a module of its own
+        imports.remove(model)
+        out.append(f"from sitegen.content.model import {', '.join(imports)}\n" if imports else "")
+        out.append(f"from {ct.model.__module__} import {model}\nfrom sitegen.content.types import TYPES\n\n")
+    else:
+        out.append(f"from sitegen.content.model import {', '.join(imports)}\nfrom sitegen.content.types import TYPES\n\n")
     out.append(f'TYPE = TYPES["{ct.name}"]\n\n\n')
     out.append(f"class {page_class(ct)}(ContentPage):\n")
-    out.append(f'    """{model} in sitegen.content.model; its place in the tree is TYPES["{ct.name}"].cms."""\n\n')
+    out.append(f'    """{model} in {ct.model.__module__}; its place in the tree is TYPES["{ct.name}"].cms."""\n\n')
     for kind in kinds:
         for line in _field(kind, model):
             out.append(f"    {line}\n")

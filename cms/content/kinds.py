@@ -21,6 +21,8 @@ from sitegen.content.model import Image, Item, Markdown, Ref, Vocab
 PAGE_OWN_FIELDS = ("title", "slug", "translation_key")
 # Plain text fields that get a text area instead of a one-line input.
 LONG_TEXT = ("summary", "for_whom", "how_to_apply", "accessibility", "opening_hours", "what_you_do")
+# Lists of sentences (a self-test's statements): one per line in a text area, not comma-separated.
+LINES = ("statements",)
 KINDS = (
     "text",
     "long_text",
@@ -28,6 +30,7 @@ KINDS = (
     "vocab",
     "vocab_list",
     "list_text",
+    "lines",
     "bool",
     "int",
     "float",
@@ -91,6 +94,8 @@ def kind_of(name: str, info: FieldInfo) -> FieldKind:
             return FieldKind(kind="struct_list", model=element, **listed)
         if element is dt.datetime:
             return FieldKind(kind="datetime_list", **listed)
+        if name in LINES:
+            return FieldKind(kind="lines", **listed)
         return FieldKind(kind="list_text", **listed)
     if vocab is not None:
         return FieldKind(kind="vocab", vocabulary=vocab.name, required=required, **common)

@@ -143,6 +143,28 @@ class CodesField(ListField):
         return CommaListFormField(required=self.required, label=capfirst(self.verbose_name), help_text=self.help_text)
 
 
+class LinesFormField(forms.CharField):
+    """A list of sentences, one per line (they may hold commas)."""
+
+    widget = forms.Textarea
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class LinesField(ListField):
+    """A list of sentences (a self-test's statements), one per line."""
+
+    kind = "lines"
+
+    def formfield(self, **kwargs):
+        return LinesFormField(required=self.required, label=capfirst(self.verbose_name), help_text=self.help_text)
+
+
 class Flag(ItemField, dbfields.BooleanField):
     kind = "bool"
 
@@ -282,7 +304,7 @@ class GroupList(Group):
 
 
 KIND_FIELDS: dict[str, type[ItemField]] = {
-    cls.kind: cls for cls in (Text, LongText, RichText, TermField, TermsField, CodesField, Flag, Number, Day, Moment, Picture, Group, GroupList)
+    cls.kind: cls for cls in (Text, LongText, RichText, TermField, TermsField, CodesField, LinesField, Flag, Number, Day, Moment, Picture, Group, GroupList)
 }
 
 

@@ -77,6 +77,23 @@ def new_item(root: Path, type_name: str, title: str, today: dt.date, lang: str |
             "posted": today,
             "valid_through": today + dt.timedelta(days=90),
         },
+        "selftest": {
+            "instruction": "Schrijf hier hoe de inwoner de stellingen invult.",
+            "statements": ["Schrijf hier de eerste stelling.", "Schrijf hier de tweede stelling."],
+            "answers": [{"label": "nee", "points": 0}, {"label": "ja", "points": 1}],
+            "source": "Schrijf hier waar de vragenlijst vandaan komt.",
+            "levels": [
+                {"slug": "licht", "min_score": 0, "max_score": 1, "title": "Uitslag bij een lage score", "text": "Schrijf hier wat deze uitslag betekent."},
+                {
+                    "slug": "zwaar",
+                    "min_score": 2,
+                    "max_score": 2,
+                    "title": "Uitslag bij een hoge score",
+                    "text": "Schrijf hier wat deze uitslag betekent.",
+                    "loket_first": True,
+                },
+            ],
+        },
     }
     for key, value in extra.get(type_name, {}).items():
         base[key] = value() if callable(value) else value

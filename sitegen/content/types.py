@@ -20,6 +20,7 @@ from typing import Any
 
 from sitegen import dates
 from sitegen.content import model as m
+from sitegen.content.selftest import SelfTest
 from sitegen.i18n import N_
 
 # What a listing needs from the build to sort and filter (the graph, passed in by the caller).
@@ -124,6 +125,8 @@ class ContentType:
     # out of date once that moment passes between two builds; None: it does not expire.
     expiry: Callable[[Graph, Node], tuple[str, str] | None] | None = None
     listing_links: tuple[tuple[str, str], ...] = ()  # (site path, msgid): links under the listing
+    on_home: bool = False  # each item gets a tile on the home page (its title and summary)
+    helps_carers: bool = True  # its items are help for carers: the self-test may advise them
 
     @property
     def detail_template(self) -> str:
@@ -279,6 +282,23 @@ BUILT_IN: tuple[ContentType, ...] = (
         listing_template="vacancies/listing.html",
         card_template="vacancies/card.html",
         dates_field="posted",
+        helps_carers=False,  # volunteering is what a resident can give, not help they get
+    ),
+    ContentType(
+        "selftest",
+        SelfTest,
+        "selftests",
+        "zelftest",
+        N_("Zelftest"),
+        N_("Zelftests"),
+        N_("Zelftest"),
+        (N_("zelftest"), N_("zelftests")),
+        CmsPlace("index", N_("Zelftests")),
+        description=N_("Korte vragenlijsten die laten zien welke hulp bij u past. Uw antwoorden blijven op uw apparaat."),
+        in_hubs=False,
+        shows_related=False,
+        on_home=True,
+        helps_carers=False,
     ),
 )
 

@@ -92,6 +92,9 @@ def home_tiles(graph: SiteGraph, lang: str) -> list[dict]:
         if node is not None:
             tiles.append({"title": _("Ben ik mantelzorger?"), "text": node.summary, "url": node.url})
             break
+    for content_type in TYPES:
+        if content_type.on_home:
+            tiles += [{"title": node.title, "text": node.summary, "url": node.url} for node in current_items(graph, content_type.name, lang)]
     return tiles
 
 

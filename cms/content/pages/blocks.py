@@ -11,6 +11,7 @@ from wagtail import blocks
 
 from cms.content import texts
 from sitegen.content.model import Contact, Link, Location, Question, Recurrence, Registration
+from sitegen.content.selftest import SelfTestAnswer, SelfTestLevel, SelfTestOption, SelfTestQuestion
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -73,3 +74,45 @@ class RegistrationBlock(blocks.StructBlock):
     contact = ContactBlock(**texts.block(Registration, "contact"))
 
     item_model = Registration
+
+
+class SelfTestAnswerBlock(blocks.StructBlock):
+    """SelfTestAnswer in sitegen.content.selftest."""
+
+    label = blocks.CharBlock(required=True, **texts.block(SelfTestAnswer, "label"))
+    points = blocks.IntegerBlock(required=True, **texts.block(SelfTestAnswer, "points"))
+
+    item_model = SelfTestAnswer
+
+
+class SelfTestLevelBlock(blocks.StructBlock):
+    """SelfTestLevel in sitegen.content.selftest."""
+
+    slug = blocks.CharBlock(required=True, **texts.block(SelfTestLevel, "slug"))
+    min_score = blocks.IntegerBlock(required=True, **texts.block(SelfTestLevel, "min_score"))
+    max_score = blocks.IntegerBlock(required=True, **texts.block(SelfTestLevel, "max_score"))
+    title = blocks.CharBlock(required=True, **texts.block(SelfTestLevel, "title"))
+    text = blocks.TextBlock(required=True, **texts.block(SelfTestLevel, "text"))
+    loket_first = blocks.BooleanBlock(required=False, **texts.block(SelfTestLevel, "loket_first"))
+    needs = blocks.ListBlock(blocks.CharBlock(), **texts.block(SelfTestLevel, "needs"))
+
+    item_model = SelfTestLevel
+
+
+class SelfTestOptionBlock(blocks.StructBlock):
+    """SelfTestOption in sitegen.content.selftest."""
+
+    label = blocks.CharBlock(required=True, **texts.block(SelfTestOption, "label"))
+    needs = blocks.ListBlock(blocks.CharBlock(), **texts.block(SelfTestOption, "needs"))
+    audiences = blocks.ListBlock(blocks.CharBlock(), **texts.block(SelfTestOption, "audiences"))
+
+    item_model = SelfTestOption
+
+
+class SelfTestQuestionBlock(blocks.StructBlock):
+    """SelfTestQuestion in sitegen.content.selftest."""
+
+    question = blocks.CharBlock(required=True, **texts.block(SelfTestQuestion, "question"))
+    options = blocks.ListBlock(SelfTestOptionBlock(), **texts.block(SelfTestQuestion, "options"))
+
+    item_model = SelfTestQuestion

@@ -12,7 +12,8 @@ from cms.content.pages.organisation import OrganisationPage
 from cms.content.pages.activity import ActivityPage
 from cms.content.pages.respite_offer import RespiteOfferPage
 from cms.content.pages.vacancy import VacancyPage
-from cms.content.pages.tree import HomePage, InformationIndexPage, OrganisationIndexPage
+from cms.content.pages.self_test import SelfTestPage
+from cms.content.pages.tree import HomePage, InformationIndexPage, OrganisationIndexPage, SelfTestIndexPage
 
 PAGE_MODELS = {
     "page": InfoPagePage,
@@ -20,10 +21,12 @@ PAGE_MODELS = {
     "activity": ActivityPage,
     "offer": RespiteOfferPage,
     "vacancy": VacancyPage,
+    "selftest": SelfTestPage,
 }
 INDEX_PAGES = {
     "page": InformationIndexPage,
     "organisation": OrganisationIndexPage,
+    "selftest": SelfTestIndexPage,
 }
 
-__all__ = ["HomePage", "PAGE_MODELS", "INDEX_PAGES", "InfoPagePage", "OrganisationPage", "ActivityPage", "RespiteOfferPage", "VacancyPage", "InformationIndexPage", "OrganisationIndexPage"]
+__all__ = ["HomePage", "PAGE_MODELS", "INDEX_PAGES", "InfoPagePage", "OrganisationPage", "ActivityPage", "RespiteOfferPage", "VacancyPage", "SelfTestPage", "InformationIndexPage", "OrganisationIndexPage", "SelfTestIndexPage"]

@@ -18,7 +18,7 @@ class HomePage(Page):
     """The start of the site in one language; the build makes the real home page."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.InformationIndexPage", "content.OrganisationIndexPage"]
+    subpage_types = ["content.InformationIndexPage", "content.OrganisationIndexPage", "content.SelfTestIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -47,3 +47,15 @@ class OrganisationIndexPage(Page):
 
     class Meta:
         verbose_name = format_lazy(_("map {plural}"), plural=_(TYPES["organisation"].cms_name[1]))
+
+
+class SelfTestIndexPage(Page):
+    """The folder for the items of type selftest (TYPES["selftest"].cms.index_title)."""
+
+    index_of = TYPES["selftest"]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.SelfTestPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = format_lazy(_("map {plural}"), plural=_(TYPES["selftest"].cms_name[1]))
