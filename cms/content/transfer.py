@@ -160,11 +160,12 @@ def _import(site_root: Path, content: Path, entries: list[ParsedItem], current: 
         parsed = [(entry, (content / entry.key).read_text(encoding="utf-8")) for entry in entries]
         sources: dict[tuple[str, str], object] = {}  # (type, translation key) -> Dutch page
         progress = _Progress(len(parsed), say)
+        pages = _Pages(locales[default])
         for entry, text in [p for p in parsed if p[0].lang == default]:
             progress.step()
             model = PAGE_MODELS[entry.type_name]
-            page = model.objects.filter(locale=locales[default], file_name=entry.file_slug).first()
-            parent = _parent_for(entry, indexes, locales[default])
+            page = pages.get(entry.type_name, entry.file_slug)
+            parent = _parent_for(entry, indexes, pages)
             created = page is None
             if created:
                 page = model(locale=locales[default])
@@ -172,10 +173,12 @@ def _import(site_root: Path, content: Path, entries: list[ParsedItem], current: 
             if created:
                 _born_published(page, current[entry.key], clock.now)
                 parent.add_child(instance=page)
+                pages.add(entry.type_name, page)
                 report.created += 1
             else:
                 if page.get_parent().specific != parent:
                     page.move(parent, pos="last-child")
+                    pages.forget()  # the tree paths of the pages under it changed
                 report.updated += 1
                 _publish(page, current[entry.key])
             sources[(entry.type_name, entry.item.translation_key or entry.file_slug)] = page
@@ -228,14 +231,35 @@ class _Progress:
             self.say(f"{self.done} van {self.total} items ingelezen\n")
 
 
-def _parent_for(entry, indexes: dict[str, Page], locale):
+class _Pages:
+    """The pages of the source language by type and file name: one query per type, not two per item."""
+
+    def __init__(self, locale):
+        self.locale = locale
+        self._by_type: dict[str, dict[str, Page]] = {}
+
+    def get(self, type_name: str, file_name: str):
+        if type_name not in self._by_type:
+            found = PAGE_MODELS[type_name].objects.filter(locale=self.locale)
+            self._by_type[type_name] = {page.file_name: page for page in found}
+        return self._by_type[type_name].get(file_name)
+
+    def forget(self) -> None:
+        self._by_type.clear()
+
+    def add(self, type_name: str, page) -> None:
+        self.get(type_name, page.file_name)
+        self._by_type[type_name][page.file_name] = page
+
+
+def _parent_for(entry, indexes: dict[str, Page], pages: _Pages):
     """The index page of the type, or the page the item refers to (TYPES[...].cms.parent)."""
     place = TYPES[entry.type_name].cms
     if place.parent == "index":
         return indexes[entry.type_name]
     ref = next(kind for kind in kinds.refs(type(entry.item)) if kind.ref_type == place.parent)
     slug = getattr(entry.item, ref.name)
-    parent = PAGE_MODELS[place.parent].objects.filter(locale=locale, file_name=slug).first()
+    parent = pages.get(place.parent, slug)
     if parent is None:
         raise ContentError(
             [
