@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from search import static_results
 from search import synonyms as synonym_list
 from search.browser_keys import browser_search
-from search.documents import FACET_TITLES, FACETS, indexed_nodes, kept_document
+from search.documents import FACET_TITLES, FACETS, STALE_FACTOR, indexed_nodes, kept_document
 from sitegen import languages
 from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES
@@ -36,8 +36,6 @@ SEARCH_SECTION = "zoeken"
 DATA_FILE = "zoekdata.json"
 # Cap on the typo dictionary so a big site still downloads little per query.
 MAX_WORDS = 6000
-# A stale item's words count this much (its fields' Pagefind weights): lower, still found.
-STALE_FACTOR = static_results.STALE_FACTOR
 
 
 def search_url(graph: SiteGraph, lang: str) -> str:

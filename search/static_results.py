@@ -27,15 +27,13 @@ from typing import Any
 from slugify import slugify
 
 from search import synonyms as synonym_list
-from search.documents import documents
+from search.documents import STALE_FACTOR, documents
 from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import SiteGraph
 from sitegen.i18n import gettext_for
 
 MAX_RESULTS = 20
-# As in the index (search/site.py): a stale item's words count this much.
-STALE_FACTOR = 0.7
 
 
 def phrases(graph: SiteGraph, lang: str) -> dict[str, list[str]]:

@@ -11,6 +11,8 @@ import { distance } from "./levenshtein.js";
 export const MIN_PHRASE_WORD = 5;
 // Typo correction starts at this length: a short word has too many neighbours to guess.
 export const MIN_CORRECT = 4;
+// From this length a word may have two typos (Meilisearch gets the same sizes: search/meili_ranking.py).
+export const MIN_TWO_TYPOS = 8;
 
 /** zoekdata.json as loaded, with the sets the planner looks words up in. */
 export function prepare(data) {
@@ -68,7 +70,7 @@ export function correct(token, data) {
   // A compound of two known words is no typo: "mantelzorgondersteuning" = mantelzorg + ondersteuning.
   const parts = splitCompound(token, data);
   if (parts) return parts;
-  const limit = token.length >= 8 ? 2 : 1;
+  const limit = token.length >= MIN_TWO_TYPOS ? 2 : 1;
   let best = null;
   let bestDistance = limit + 1;
   for (const word of data.words) {
