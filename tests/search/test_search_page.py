@@ -160,15 +160,42 @@ def test_works_without_javascript(page_without_js, minimal_url):
     assert "/respijtzorg/logeerhuis/" in urls[:3], urls
     assert "/vacatures/verlopen/" not in urls
     assert page.title().startswith("Zoeken: oppas")
-    # Any other query: the static page cannot read it, so it offers every way in: listings, topics, target groups, the loket's phone.
+    # A phrase of several words the site knows: the form sends q=even+vrij, the rule matches it.
     page.fill("#zoekterm", "even vrij")
     page.click(".hw-searchpage__button")
     page.wait_for_load_state()
-    assert page.url.endswith("/zoeken/?q=even+vrij")
+    assert page.url == minimal_url + "/zoeken/even-vrij/"
+    assert page.input_value("#zoekterm") == "even vrij"
+    urls = [a.get_attribute("href") for a in page.query_selector_all(".hw-result__title a")]
+    assert "/respijtzorg/logeerhuis/" in urls[:3], urls
+    # A link with %20 for the space leads to the same page.
+    page.goto(minimal_url + "/zoeken/?q=even%20vrij")
+    assert page.url == minimal_url + "/zoeken/even-vrij/"
+    # Any other query: the static page cannot read it, so it offers every way in: listings, topics, target groups, the loket's phone.
+    page.goto(minimal_url + "/zoeken/")
+    page.fill("#zoekterm", "zwemles voor mijn zoon")
+    page.click(".hw-searchpage__button")
+    page.wait_for_load_state()
+    assert page.url.endswith("/zoeken/?q=zwemles+voor+mijn+zoon")
     links = {a.get_attribute("href") for a in page.query_selector_all(".hw-searchpage__browse a")}
     assert {"/informatie/", "/respijtzorg/", "/vacatures/", "/onderwerp/respijtzorg/"} <= links
     assert any(href.startswith("tel:") for href in links)
-    assert "Zonder JavaScript vindt u resultaten voor één woord" in page.content()
+    assert "Zonder JavaScript vindt u resultaten voor woorden en zinnen" in page.content()
+
+
+def test_an_arabic_phrase_without_javascript_reaches_its_page(page_without_js, minimal_url, graph):
+    from search import static_results
+
+    pages = static_results.pages(graph, "ar")
+    slug, (phrase, _targets, _sent) = next((slug, entry) for slug, entry in pages.items() if " " in entry[0])
+    page = page_without_js
+    page.goto(minimal_url + "/ar/zoeken/")
+    page.fill("#zoekterm", phrase)
+    page.click(".hw-searchpage__button")  # the browser encodes the Arabic letters and the space itself
+    page.wait_for_load_state()
+    assert page.url == f"{minimal_url}/ar/zoeken/{slug}/"
+    assert page.input_value("#zoekterm") == phrase
+    assert page.get_attribute("html", "dir") == "rtl"
 
 
 def test_static_result_page_is_taken_over_by_the_script(page, minimal_url):
