@@ -88,7 +88,16 @@ def pagefind_fields(graph: SiteGraph, item) -> dict[str, Any]:
     doc["weights"] = {name: getattr(weights, name) for name in ("title", "summary", "text", "keywords")}
     translated = graph.translations(item)
     doc["untranslated"] = [lang for lang in graph.languages if lang not in translated] if item.lang == graph.default_lang else []
+    # A search page in another language finds this Dutch item in the merged Dutch index (until it is
+    # translated) by the words of that language: its topic labels and hidden keywords there ("dementia"
+    # for the Dutch page on dementie). Pagefind has one index per language, so they are written here.
+    doc["other_keywords"] = sorted({word for lang in doc["untranslated"] for word in _words_in(graph, item, lang)} - set(doc["labels"]) - set(doc["keywords"]))
     return doc
+
+
+def _words_in(graph: SiteGraph, item, lang: str) -> list[str]:
+    other = kept_document(graph, item, lang)
+    return [*other["labels"], *other["keywords"]]
 
 
 def _search_page(ctx, lang: str) -> Output:

@@ -90,7 +90,7 @@ export function correct(token, data) {
  * words: the resident's meaningful words, corrected, with compounds in one form; a recognised
  * phrase counts by its own long words (the items it points to carry the phrase as a hidden keyword,
  * search/documents.py) or, when it has none ("ik kan het niet meer"), by its targets.
- * Returns {terms, fallback, text, words, corrected: [{from, to}], highlight, phrase}: `terms` in a
+ * Returns {terms, fallback, text, words, corrected: [{from, to}], highlight, phrase, tokens (as typed)}: `terms` in a
  * fixed order (the same meaning gives the same query), `fallback` what to search when no page has
  * the terms together and dropping words does not help either (synonyms, compound parts).
  */
@@ -168,5 +168,5 @@ export function plan(text, data) {
   // Only stop words ("het is niet"): search what was typed rather than nothing.
   if (!terms.length) tokens.forEach((token) => add(terms, token) || terms.includes(token) || terms.push(token));
   terms.sort();
-  return { terms, fallback: fallback.filter((w) => !terms.includes(w)), text: terms.join(" "), words, corrected, highlight: words.concat(expansions), phrase };
+  return { terms, fallback: fallback.filter((w) => !terms.includes(w)), text: terms.join(" "), words, corrected, highlight: words.concat(expansions), phrase, tokens };
 }

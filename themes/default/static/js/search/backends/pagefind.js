@@ -4,7 +4,8 @@
 // text (its "fragment", one request each) is loaded only when the result is shown (Pager).
 import { ended, nextDate } from "../dates.js";
 import { excerptSegments } from "../highlight.js";
-import { adjust, PAGE_SIZE, UNTRANSLATED_FACTOR } from "../rank.js";
+import { tokenize } from "../query.js";
+import { adjust, byTitle, PAGE_SIZE, UNTRANSLATED_FACTOR } from "../rank.js";
 
 // Pagefind's BM25 settings (docs/search.md, "Ranking"): termSimilarity rewards a whole-word match
 // over a word that merely starts with the query word ("man" in "mantelzorger"); termSaturation
@@ -82,7 +83,7 @@ export async function search(pagefind, queryPlan, selected, lang, defaultLang, d
   for (const [facet, values] of Object.entries((response && response.totalFilters) || {})) {
     counts[facet] = new Map(Object.entries(values).filter(([, n]) => n > 0));
   }
-  return { total: results.length, best: results.length ? results[0].score : 0, counts, pager: new Pager(results, lang, defaultLang) };
+  return { total: results.length, best: results.length ? results[0].score : 0, counts, pager: new Pager(results, lang, defaultLang, queryPlan) };
 }
 
 const factorCache = new WeakMap();
@@ -112,8 +113,9 @@ export function factors(pagefind, data) {
 
 /** Shows results page by page: a page's fragments are loaded together; an ended result is skipped. */
 export class Pager {
-  constructor(results, lang, defaultLang) {
+  constructor(results, lang, defaultLang, queryPlan = null) {
     this.results = results;
+    this.plan = queryPlan;
     this.lang = lang;
     this.defaultLang = defaultLang;
     this.at = 0;
@@ -138,6 +140,8 @@ export class Pager {
         items.push(item);
       }
     }
+    // The first page, whose titles are loaded now, in the order its titles suggest (rank.js byTitle).
+    if (this.plan && this.seen.size === items.length) return byTitle(items, this.plan.terms, this.plan.tokens || [], tokenize);
     return items;
   }
 }
