@@ -55,6 +55,7 @@ def plan(ctx) -> Iterable[Output]:
         # Made here, in the building process, so they are kept for the next build (sitegen.graph.kept).
         for node in indexed_nodes(graph, lang):
             _document_words(graph, node, lang)
+            _document_words(graph, node, node.lang)
         yield _search_page(ctx, lang)
         url = search_url(graph, lang)
         yield Output(page_path(url + DATA_FILE), render=lambda lang=lang: query_data_json(graph, lang))
@@ -170,6 +171,11 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
         words, keywords = _document_words(graph, node, lang)
         counts.update(words)
         keyword_words.update(keywords)
+        if node.lang != lang:
+            # An untranslated item is found in the merged Dutch index by its Dutch words too.
+            words, keywords = _document_words(graph, node, node.lang)
+            counts.update(words)
+            keyword_words.update(keywords)
     # The words of the maintained synonym list are known words.
     table = synonym_list.table(lang)
     for phrase, targets in table.items():
@@ -183,12 +189,15 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
     for word in synonym_list.STOP_WORDS.get(lang, []):
         counts.pop(word, None)
     known = sorted(counts, key=lambda w: (-counts[w], w))[:MAX_WORDS]
+    # Below the cap the list holds every word the site uses: a query none of whose words it holds
+    # (nor a correction) asks about something the site does not write about (js/search/query.js).
     _ = gettext_for(lang)
     return {
         "lang": lang,
         "synonyms": table,
         "stop": synonym_list.STOP_WORDS.get(lang, []),
         "words": sorted(known),
+        "complete": len(counts) <= MAX_WORDS,
         "facets": ["type", *FACETS],
         "types": {t.name: _(t.search_label) for t in TYPES},
         # Score factors (js/search/rank.js adjust): a type preference, never a provider preference; stale lower.

@@ -90,7 +90,7 @@ export function correct(token, data) {
  * words: the resident's meaningful words, corrected, with compounds in one form; a recognised
  * phrase counts by its own long words (the items it points to carry the phrase as a hidden keyword,
  * search/documents.py) or, when it has none ("ik kan het niet meer"), by its targets.
- * Returns {terms, fallback, text, words, corrected: [{from, to}], highlight, phrase, tokens (as typed)}: `terms` in a
+ * Returns {foreign (no word the site uses), terms, fallback, text, words, corrected: [{from, to}], highlight, phrase, tokens (as typed)}: `terms` in a
  * fixed order (the same meaning gives the same query), `fallback` what to search when no page has
  * the terms together and dropping words does not help either (synonyms, compound parts).
  */
@@ -168,5 +168,11 @@ export function plan(text, data) {
   // Only stop words ("het is niet"): search what was typed rather than nothing.
   if (!terms.length) tokens.forEach((token) => add(terms, token) || terms.includes(token) || terms.push(token));
   terms.sort();
-  return { terms, fallback: fallback.filter((w) => !terms.includes(w)), text: terms.join(" "), words, corrected, highlight: words.concat(expansions), phrase, tokens };
+  // The site never uses any of these words (the list is complete on a site below its cap): whatever
+  // Pagefind finds by stem or prefix ("parking" -> "park") is no answer. The page says so plainly.
+  // (Words under 4 letters are never in the list, search/site.py: "pgb", "vog" are never foreign.)
+  const foreign =
+    !!data.complete && !corrected.length && !expansions.length && terms.every((t) => t.length >= 4 && !data.wordSet.has(t) && !hasPrefix(data.words, t));
+  return {
+    foreign, terms, fallback: fallback.filter((w) => !terms.includes(w)), text: terms.join(" "), words, corrected, highlight: words.concat(expansions), phrase, tokens };
 }

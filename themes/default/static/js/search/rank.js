@@ -52,6 +52,12 @@ export function titleEvidence(titleWords, terms, typed) {
   return evidence;
 }
 
+/** Half a point for every searched term that is a whole word of the summary (up to its ending). */
+export function summaryEvidence(summaryWords, terms) {
+  const stems = new Set(summaryWords.map(stem));
+  return terms.filter((term) => stems.has(stem(term))).length / 2;
+}
+
 /**
  * The shown page of results in a better order: score x (1 + TITLE_BONUS x title evidence). Only the
  * page whose texts are loaded anyway is reordered, so this costs no request; `tokens` splits a title
@@ -59,7 +65,7 @@ export function titleEvidence(titleWords, terms, typed) {
  */
 export function byTitle(items, terms, typed, tokens) {
   return items
-    .map((item, index) => ({ item, index, score: item.score * (1 + TITLE_BONUS * titleEvidence(tokens(item.title), terms, typed)) }))
+    .map((item, index) => ({ item, index, score: item.score * (1 + TITLE_BONUS * (titleEvidence(tokens(item.title), terms, typed) + summaryEvidence(tokens(item.summary || ""), terms))) }))
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map(({ item }) => item);
 }
