@@ -61,11 +61,16 @@ export function summaryEvidence(summaryWords, terms) {
 /**
  * The shown page of results in a better order: score x (1 + TITLE_BONUS x title evidence). Only the
  * page whose texts are loaded anyway is reordered, so this costs no request; `tokens` splits a title
- * as the planner splits a query. Returns a new array; ties keep the order given.
+ * as the planner splits a query; `factor(item)` is the type's boost x the stale factor. Returns a new
+ * array; ties keep the order given.
  */
-export function byTitle(items, terms, typed, tokens) {
+export function byTitle(items, terms, typed, tokens, factor = () => 1) {
   return items
-    .map((item, index) => ({ item, index, score: item.score * (1 + TITLE_BONUS * (titleEvidence(tokens(item.title), terms, typed) + summaryEvidence(tokens(item.summary || ""), terms))) }))
+    .map((item, index) => ({
+      item,
+      index,
+      score: item.score * factor(item) * (1 + TITLE_BONUS * (titleEvidence(tokens(item.title), terms, typed) + summaryEvidence(tokens(item.summary || ""), terms))),
+    }))
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map(({ item }) => item);
 }
