@@ -35,9 +35,13 @@ WEIGHTED_FIELDS: dict[str, tuple[str, ...]] = {
     "text": ("text",),
 }
 # Bucket sort: every rule only breaks the ties of the rules before it. Words first (how many of
-# the query's words), then fewer typos, words close together, the best field (title > summary > …),
-# whole words above prefixes (exactness), and only then the type/freshness preference and a sort.
-RANKING_RULES = ["words", "typo", "proximity", "attribute", "exactness", "preference:desc", "sort"]
+# the query's words), then the best field the words are in (title > summary > keywords > text, the
+# registry's weights), fewer typos, words close together, whole words above prefixes (exactness),
+# earlier in the field, and only then the type/freshness preference and a sort. ``attributeRank`` and
+# ``wordPosition`` (Meilisearch v1.36 and later) are the two halves of the older ``attribute`` rule:
+# measured on the relevance set against a live server (docs/search.md), putting the field before the
+# typo count raised MRR from 0.790 to 0.857, splitting the rule from 0.840 to 0.857.
+RANKING_RULES = ["words", "attributeRank", "typo", "proximity", "exactness", "wordPosition", "preference:desc", "sort"]
 MATCHING_STRATEGY = "frequency"
 
 
