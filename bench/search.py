@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
+import os
 import platform
 import statistics
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,17 +54,49 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def kind_of(url: str) -> str:
+    """Where a downloaded byte belongs: what the search page costs, part by part."""
+    path = url.split("?", 1)[0]
+    name = path.rsplit("/", 1)[-1]
+    if "/pagefind/" in path:
+        if name.endswith(".pf_fragment"):
+            return "fragments"
+        if name.endswith(".pf_index"):
+            return "index chunks"
+        if name.endswith(".pf_filter"):
+            return "filter chunks"
+        if name.endswith(".pf_meta"):
+            return "metadata"
+        if ".pagefind" in name or name.endswith(".wasm"):
+            return "wasm"
+        return "pagefind scripts"
+    if name == "zoekdata.json":
+        return "zoekdata.json"
+    return "page, css, js"
+
+
+def compressed_size(body: bytes) -> int:
+    """Bytes on the wire as Netlify serves them: gzip (level 6) unless the file is gzip already (Pagefind's index files)."""
+    if body[:2] == b"\x1f\x8b":
+        return len(body)
+    return len(gzip.compress(body, compresslevel=6))
+
+
 def measure_browser(public: Path, queries: list[str]) -> dict:
+    """Per query in a fresh browser context: the time from the page being interactive (the search
+    function ready) to the first results shown, then the same query and a changed one again (later
+    queries), and the bytes of page plus first query, gzip as Netlify serves them, by part."""
     from playwright.sync_api import sync_playwright
 
-    cold, warm, transfer = [], [], []
+    cold, warm, transfer, raw = [], [], [], []
+    parts: dict[str, list[int]] = {}
     with serve_directory(public) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for query in queries:
             context = browser.new_context()
             page = context.new_page()
-            sizes: list[int] = []
-            page.on("requestfinished", lambda request, sizes=sizes: sizes.append(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]))
+            responses: list = []
+            page.on("response", lambda response, responses=responses: responses.append(response))
             page.goto(url + "/zoeken/")
             page.wait_for_function("() => document.querySelector('[data-hw-search]').hwSearch")
             outcome = page.evaluate(
@@ -70,23 +105,41 @@ def measure_browser(public: Path, queries: list[str]) -> dict:
             )
             cold.append(outcome["ms"])
             page.wait_for_timeout(200)
-            transfer.append(sum(sizes))
-            for again in (query + " ", query):
+            by_kind: dict[str, int] = {}
+            total_raw = 0
+            for response in responses:
+                try:
+                    body = response.body()
+                except Exception:  # noqa: BLE001 - a redirect or aborted request has no body
+                    continue
+                total_raw += len(body)
+                kind = kind_of(response.url)
+                by_kind[kind] = by_kind.get(kind, 0) + compressed_size(body)
+            for kind, size in by_kind.items():
+                parts.setdefault(kind, []).append(size)
+            transfer.append(sum(by_kind.values()))
+            raw.append(total_raw)
+            for again in (query + " ", query.split()[0] if " " in query else query + "en", query):
                 result = page.evaluate(
                     "async (q) => { const t = performance.now(); await document.querySelector('[data-hw-search]').hwSearch(q); return performance.now() - t; }",
                     again,
                 )
                 warm.append(result)
-            print(f"  {query!r}: cold {outcome['ms']:.0f} ms, {outcome['n']} results, {sum(sizes) / 1024:.0f} KiB for page + query", flush=True)
+            print(
+                f"  {query!r}: first {outcome['ms']:.0f} ms, {outcome['n']} results, {sum(by_kind.values()) / 1000:.0f} KB gzip ({total_raw / 1000:.0f} KB raw) for page + query",
+                flush=True,
+            )
             context.close()
         browser.close()
     return {
-        "cold_ms_median": statistics.median(cold),
-        "cold_ms_max": max(cold),
-        "warm_ms_median": statistics.median(warm),
-        "warm_ms_max": max(warm),
-        "bytes_per_first_query_median": statistics.median(transfer),
-        "bytes_per_first_query_max": max(transfer),
+        "first_query_ms_median": statistics.median(cold),
+        "first_query_ms_max": max(cold),
+        "later_query_ms_median": statistics.median(warm),
+        "later_query_ms_max": max(warm),
+        "gzip_bytes_page_and_first_query_median": statistics.median(transfer),
+        "gzip_bytes_page_and_first_query_max": max(transfer),
+        "raw_bytes_page_and_first_query_median": statistics.median(raw),
+        "gzip_bytes_by_part_median": {kind: statistics.median(sizes) for kind, sizes in sorted(parts.items())},
     }
 
 
@@ -110,7 +163,8 @@ def main() -> None:
     print("building…", flush=True)
     result = build(BuildOptions(root=root, out=out, clean=True, clock=Clock.on(TODAY)))
     report: dict = {
-        "date": dt.date.today().isoformat(),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "load_average": [round(x, 1) for x in os.getloadavg()],
         "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, python {platform.python_version()}",
         "items": result.items,
         "outputs": result.outputs,
@@ -129,7 +183,8 @@ def main() -> None:
     subprocess.run(["cp", "-al", str(out), str(staging)], check=True)
     subprocess.run(["rm", "-rf", str(staging / BUNDLE)], check=True)
     started = time.perf_counter()
-    after_render(None, staging, set(), out)
+    # Only what after_render reads of the build context: the site root (its state folder) and a memo.
+    after_render(types.SimpleNamespace(root=root, memo=lambda _ns, _key, make: make()), staging, set(), out)
     report["post_build_no_change_seconds"] = round(time.perf_counter() - started, 3)
     subprocess.run(["rm", "-rf", str(staging)], check=True)
     no_change = build(BuildOptions(root=root, out=out, clock=Clock.on(TODAY)))

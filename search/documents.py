@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from search import meili_ranking
 from search import synonyms as synonym_list
 from sitegen import dates
 from sitegen.content.markdown import plain_text
@@ -40,6 +41,8 @@ FACET_TITLES = {
     "sector": N_("Sector"),
     "form": N_("Vorm van respijtzorg"),
 }
+# A stale item (its check is overdue) counts this much in both backends: lower, still found.
+STALE_FACTOR = 0.7
 # The type filter's labels, the free-text fields besides title, summary and body, and the
 # meaning of "current" come from the content-type registry (sitegen.content.types).
 
@@ -105,10 +108,14 @@ def document(graph: SiteGraph, node: Node, lang: str | None = None) -> dict[str,
         "translation_key": node.translation_key,
         "last_reviewed": data.last_reviewed.isoformat(),
         "stale": graph.is_stale(node),
-        "stale_rank": 1 if graph.is_stale(node) else 0,
+        # Type boost x stale factor for Meilisearch's ``preference:desc`` rule (search/meili_ranking.py).
+        "preference": meili_ranking.preference(node.type_name, STALE_FACTOR if graph.is_stale(node) else 1.0),
         "current": graph.is_current(node),
     }
     _add_dates(graph, node, doc)
+    ends = meili_ranking.ends_ts(graph, node)
+    if ends is not None:
+        doc["ends_ts"] = ends  # every Meilisearch request filters on it: never an ended item
     geo = _geo(data)
     if geo is not None:
         doc["_geo"] = geo

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from search import browser_keys
+from search import browser_keys, meili_ranking
 from search import synonyms as synonym_list
 from search.documents import FACETS, digest, documents
 
@@ -41,18 +41,20 @@ def index_uid(graph, lang: str) -> str:
 
 def settings(graph, lang: str) -> dict[str, Any]:
     """The index settings; every search behaviour of the live index is decided here."""
+    stop_words = synonym_list.STOP_WORDS.get(lang, [])
     settings = {
-        # Order matters: a match in the title counts more than one in the text.
-        "searchableAttributes": ["title", "keywords", "labels", "summary", "organisation", "text"],
+        # The registry's field weights as an order: a match in the title counts more than one in the text.
+        "searchableAttributes": meili_ranking.searchable_attributes(),
         "displayedAttributes": ["*"],
-        "filterableAttributes": ["id", *FACET_FIELDS, "stale", "current", "remote", "organisation_id", "_geo"],
+        # ends_ts: every request leaves out what has ended since the build (meili_ranking.current_filter).
+        "filterableAttributes": ["id", *FACET_FIELDS, "stale", "current", "remote", "organisation_id", "ends_ts", "_geo"],
         "sortableAttributes": ["title", "next_date_ts", "posted", "last_reviewed", "_geo"],
-        # Neutral ranking: only how well the words match, then freshness of the check
-        # (stale items lower). Nothing about who published it or how much they publish.
-        "rankingRules": ["words", "typo", "proximity", "attribute", "stale_rank:asc", "sort", "exactness"],
+        # Neutral ranking: how well the words match, then the type and freshness preference (stale
+        # lower). Nothing about who published it or how much they publish.
+        "rankingRules": list(meili_ranking.RANKING_RULES),
         "faceting": {"maxValuesPerFacet": 100, "sortFacetValuesBy": {"*": "count"}},
-        "typoTolerance": {"enabled": True, "minWordSizeForTypos": {"oneTypo": 4, "twoTypos": 8}},
-        "stopWords": synonym_list.STOP_WORDS.get(lang, []),
+        "typoTolerance": meili_ranking.typo_tolerance(stop_words),
+        "stopWords": stop_words,
         "synonyms": synonym_list.full_table(graph, lang),
         "pagination": {"maxTotalHits": 1000},
     }

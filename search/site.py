@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from search import static_results
 from search import synonyms as synonym_list
 from search.browser_keys import browser_search
-from search.documents import FACET_TITLES, FACETS, indexed_nodes, kept_document
+from search.documents import FACET_TITLES, FACETS, STALE_FACTOR, indexed_nodes, kept_document
 from sitegen import languages
 from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES
@@ -36,8 +36,6 @@ SEARCH_SECTION = "zoeken"
 DATA_FILE = "zoekdata.json"
 # Cap on the typo dictionary so a big site still downloads little per query.
 MAX_WORDS = 6000
-# A stale item's words count this much (its fields' Pagefind weights): lower, still found.
-STALE_FACTOR = static_results.STALE_FACTOR
 
 
 def search_url(graph: SiteGraph, lang: str) -> str:
@@ -57,6 +55,7 @@ def plan(ctx) -> Iterable[Output]:
         # Made here, in the building process, so they are kept for the next build (sitegen.graph.kept).
         for node in indexed_nodes(graph, lang):
             _document_words(graph, node, lang)
+            _document_words(graph, node, node.lang)
         yield _search_page(ctx, lang)
         url = search_url(graph, lang)
         yield Output(page_path(url + DATA_FILE), render=lambda lang=lang: query_data_json(graph, lang))
@@ -90,7 +89,16 @@ def pagefind_fields(graph: SiteGraph, item) -> dict[str, Any]:
     doc["weights"] = {name: getattr(weights, name) for name in ("title", "summary", "text", "keywords")}
     translated = graph.translations(item)
     doc["untranslated"] = [lang for lang in graph.languages if lang not in translated] if item.lang == graph.default_lang else []
+    # A search page in another language finds this Dutch item in the merged Dutch index (until it is
+    # translated) by the words of that language: its topic labels and hidden keywords there ("dementia"
+    # for the Dutch page on dementie). Pagefind has one index per language, so they are written here.
+    doc["other_keywords"] = sorted({word for lang in doc["untranslated"] for word in _words_in(graph, item, lang)} - set(doc["labels"]) - set(doc["keywords"]))
     return doc
+
+
+def _words_in(graph: SiteGraph, item, lang: str) -> list[str]:
+    other = kept_document(graph, item, lang)
+    return [*other["labels"], *other["keywords"]]
 
 
 def _search_page(ctx, lang: str) -> Output:
@@ -163,6 +171,11 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
         words, keywords = _document_words(graph, node, lang)
         counts.update(words)
         keyword_words.update(keywords)
+        if node.lang != lang:
+            # An untranslated item is found in the merged Dutch index by its Dutch words too.
+            words, keywords = _document_words(graph, node, node.lang)
+            counts.update(words)
+            keyword_words.update(keywords)
     # The words of the maintained synonym list are known words.
     table = synonym_list.table(lang)
     for phrase, targets in table.items():
@@ -176,12 +189,15 @@ def query_data(graph: SiteGraph, lang: str) -> dict[str, Any]:
     for word in synonym_list.STOP_WORDS.get(lang, []):
         counts.pop(word, None)
     known = sorted(counts, key=lambda w: (-counts[w], w))[:MAX_WORDS]
+    # Below the cap the list holds every word the site uses: a query none of whose words it holds
+    # (nor a correction) asks about something the site does not write about (js/search/query.js).
     _ = gettext_for(lang)
     return {
         "lang": lang,
         "synonyms": table,
         "stop": synonym_list.STOP_WORDS.get(lang, []),
         "words": sorted(known),
+        "complete": len(counts) <= MAX_WORDS,
         "facets": ["type", *FACETS],
         "types": {t.name: _(t.search_label) for t in TYPES},
         # Score factors (js/search/rank.js adjust): a type preference, never a provider preference; stale lower.

@@ -1,4 +1,4 @@
-"""Search without JavaScript: a static result page for every one-word phrase search knows.
+"""Search without JavaScript: a static result page for every phrase search knows.
 
 Planned by the search part (``search.site.plan`` and its ``redirects`` hook call this module, so no
 new entry point is needed). Without a script the
@@ -7,9 +7,11 @@ search page. So the build writes ``/zoeken/<slug>/`` for every vocabulary label,
 everyday word of the synonym list (per language), with the query in the box and the items it
 means listed, and ``redirects(ctx)`` gives the Netlify ``_redirects`` rules
 (``/zoeken/ q=oppas /zoeken/oppas/ 302!``) that ``sitegen/parts/vacancies.py`` writes together
-with its own (``hulpwijzer serve`` applies them too). Only one-word phrases get a rule: a rule's
-query value cannot hold a space. Any other query lands on the search page, which offers the hubs
-and the loket's phone number (and, with JavaScript, searches).
+with its own (``hulpwijzer serve`` applies them too). Phrases of several words ("even vrij") get
+rules too: a rule's value cannot hold a space, so it is written as the form sends it
+(``q=even+vrij``, application/x-www-form-urlencoded) and as a link would (``q=even%20vrij``); see
+``rule_values``. Any other query lands on the search page, which offers the hubs and the loket's
+phone number (and, with JavaScript, searches).
 
 The list ranks like the search page's intent, in a simpler, explainable way: the phrase or a word
 it means in the title counts most, then in the vocabulary labels and hidden keywords, then in the
@@ -21,32 +23,52 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import urllib.parse
 from collections.abc import Iterable
 from typing import Any
 
 from slugify import slugify
 
 from search import synonyms as synonym_list
-from search.documents import documents
+from search.documents import STALE_FACTOR, documents
 from sitegen.build.outputs import Output, page_path
 from sitegen.content.types import TYPES
 from sitegen.graph.site_graph import SiteGraph
 from sitegen.i18n import gettext_for
 
 MAX_RESULTS = 20
-# As in the index (search/site.py): a stale item's words count this much.
-STALE_FACTOR = 0.7
 
 
 def phrases(graph: SiteGraph, lang: str) -> dict[str, list[str]]:
-    """One-word phrase -> the site's words it means: vocabulary labels (themselves), their synonyms and everyday words, the synonym list."""
-    table = {phrase: targets for phrase, targets in synonym_list.full_table(graph, lang).items() if " " not in phrase}
+    """Phrase -> the site's words it means: vocabulary labels (themselves), their synonyms and everyday
+    phrases, the synonym list; one word or several ("even vrij", "ik kan het niet meer")."""
+    table = {" ".join(phrase.split()): targets for phrase, targets in synonym_list.full_table(graph, lang).items()}
     for name, vocabulary in graph.vocabularies.items():
         for term in vocabulary.terms:
-            label = graph.label(name, term.slug, lang).lower()
-            if " " not in label:
-                table.setdefault(label, [label])
-    return {phrase: targets for phrase, targets in sorted(table.items()) if len(phrase) >= 3}
+            label = " ".join(graph.label(name, term.slug, lang).lower().split())
+            table.setdefault(label, [label])
+    return {phrase: targets for phrase, targets in sorted(table.items()) if len(phrase) >= 3 and _RULE_SAFE.fullmatch(phrase)}
+
+
+# A phrase a rule can carry: no character that would end the value or the line (&, #, =, ?, %, +).
+_RULE_SAFE = re.compile(r"[^&#=?%+\s]+(?: [^&#=?%+\s]+)*")
+
+
+def form_encoded(phrase: str) -> str:
+    """The phrase as a browser's form sends it (WHATWG application/x-www-form-urlencoded: space as +,
+    UTF-8 percent-encoded in upper case, only ``*-._`` and letters and digits left as they are)."""
+    return urllib.parse.quote(phrase, safe="*").replace("~", "%7E").replace("%20", "+")
+
+
+def rule_values(phrase: str) -> list[str]:
+    """The values a rule's ``q=`` is written with, so Netlify matches the phrase whether it compares
+    the query as sent or decoded: as the form sends it, with %20 for a space (a link), and as typed
+    when that holds no space or encoded character. ``hulpwijzer serve`` decodes both sides, so each
+    of these matches the same requests there."""
+    values = [form_encoded(phrase), urllib.parse.quote(phrase, safe="*~")]
+    if " " not in phrase:
+        values.append(phrase)
+    return list(dict.fromkeys(values))
 
 
 def page_slug(phrase: str) -> str:
@@ -177,5 +199,5 @@ def redirects(ctx) -> str:
     for lang in graph.languages:
         base = search_url(graph, lang)
         for slug, (_phrase, _targets, sent) in pages(graph, lang).items():
-            lines.extend(f"{base} q={phrase} {base}{slug}/ 302!" for phrase in sent)
+            lines.extend(f"{base} q={value} {base}{slug}/ 302!" for phrase in sent for value in rule_values(phrase))
     return "\n".join(lines) + "\n" if lines else ""

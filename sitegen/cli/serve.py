@@ -74,7 +74,11 @@ def parse_redirects(text: str) -> list[Redirect]:
 
 
 def redirect_for(rules: list[Redirect], url_path: str, query_string: str) -> Redirect | None:
-    """The first rule whose path and query conditions match, with its placeholders filled in."""
+    """The first rule whose path and query conditions match, with its placeholders filled in.
+
+    Both sides are decoded the same way (``+`` and ``%20`` are a space, ``%C3%A9`` is é), so a rule
+    written ``q=even+vrij`` or ``q=even%20vrij`` matches the form's ``?q=even+vrij`` and a link's
+    ``?q=even%20vrij`` alike (search/static_results.py writes the values)."""
     params = dict(urllib.parse.parse_qsl(query_string))
     for rule in rules:
         if rule.path.rstrip("/") != url_path.rstrip("/"):
@@ -82,7 +86,7 @@ def redirect_for(rules: list[Redirect], url_path: str, query_string: str) -> Red
         values: dict[str, str] = {}
         for name, wanted in rule.query.items():
             value = params.get(name)
-            if not value or (not wanted.startswith(":") and value != wanted):
+            if not value or (not wanted.startswith(":") and value != urllib.parse.unquote_plus(wanted)):
                 break
             if wanted.startswith(":"):
                 values[wanted] = urllib.parse.quote(value, safe="")

@@ -102,3 +102,22 @@ test("only stop words: the whole text is searched as typed", () => {
   assert.deepEqual(plan("ik kan niet meer", data()).terms, ["ik", "kan", "niet", "meer"].sort());
   assert.deepEqual(plan("   ", data()).terms, []);
 });
+
+test("a query of words the site never uses is foreign, but only when the word list is complete", () => {
+  const complete = { ...data(), complete: true };
+  assert.equal(plan("parking permit", complete).foreign, true);
+  // A word the site knows, a word being typed (a prefix), a typo it corrects: not foreign.
+  assert.equal(plan("parking oppas", complete).foreign, false);
+  assert.equal(plan("demen", complete).foreign, false);
+  assert.equal(plan("dementei", complete).foreign, false);
+  // A phrase of the synonym list is understood even without a known word of its own.
+  assert.equal(plan("even vrij", complete).foreign, false);
+  // On a site whose list was cut at its cap, a rare word may simply be missing: never foreign.
+  assert.equal(plan("parking permit", data()).foreign, false);
+});
+
+test("short words are never in the word list, so they never make a query foreign", () => {
+  const complete = { ...data(), complete: true };
+  assert.equal(plan("pgb", complete).foreign, false);
+  assert.equal(plan("vog parking", complete).foreign, false);
+});

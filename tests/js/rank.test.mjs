@@ -88,3 +88,25 @@ test("dates: the next date that has not ended; ended after the last carried date
   assert.equal(ended([], "2026-11-23", new Date(2026, 10, 23, 23, 59)), false);
   assert.equal(ended([], "2026-11-23", new Date(2026, 10, 24, 0, 1)), true);
 });
+
+test("title evidence: whole words up to their ending, and a phrase that is most of the title", async () => {
+  const { titleEvidence, byTitle } = await import("../../themes/default/static/js/search/rank.js");
+  const { tokenize } = await import("../../themes/default/static/js/search/query.js");
+  // "dementia" ~ "dementie", "voorlezen" ~ "voorlezer": the same word up to its ending.
+  assert.equal(titleEvidence(tokenize("Zorgen voor iemand met dementie"), ["dementia"], ["dementia"]), 1);
+  assert.equal(titleEvidence(tokenize("Voorlezer voor peuters"), ["voorlezen", "kinderen"], ["voorlezen", "aan", "kinderen"]), 1);
+  // A prefix is no evidence: "man" is not "mantelzorg".
+  assert.equal(titleEvidence(tokenize("Mantelzorgcafé Lindeveld"), ["man"], ["mijn", "man"]), 0);
+  // The typed phrase (stop words too) that makes up most of the title counts its length.
+  const typed = tokenize("zorgen voor mijn moeder ik kan het niet meer");
+  assert.equal(titleEvidence(tokenize("Ik kan het niet meer aan"), ["moeder", "zorgen"], typed), 5);
+  // ... but not a short run in a long title ("met een" in "Zorgen voor een kind met een beperking").
+  assert.equal(titleEvidence(tokenize("Zorgen voor een kind met een beperking"), ["beperking"], tokenize("broer met een beperking")), 1);
+  // Reordering keeps ties in the order given and never drops an item.
+  const items = [
+    { id: "a", title: "Training voor vrijwilligers", score: 10 },
+    { id: "b", title: "Ik kan het niet meer aan", score: 8 },
+    { id: "c", title: "Iets anders", score: 8 },
+  ];
+  assert.deepEqual(byTitle(items, ["moeder"], typed, tokenize).map((item) => item.id), ["b", "a", "c"]);
+});

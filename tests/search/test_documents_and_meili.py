@@ -36,7 +36,7 @@ SETTINGS_SCHEMA = {
         "sortableAttributes": {"type": "array", "items": {"type": "string"}},
         "rankingRules": {
             "type": "array",
-            "items": {"type": "string", "pattern": r"^(words|typo|proximity|attribute|sort|exactness|[A-Za-z0-9_.]+:(asc|desc))$"},
+            "items": {"type": "string", "pattern": r"^(words|typo|proximity|attribute|attributeRank|wordPosition|sort|exactness|[A-Za-z0-9_.]+:(asc|desc))$"},
         },
         "faceting": {
             "type": "object",
@@ -58,6 +58,7 @@ SETTINGS_SCHEMA = {
                 },
                 "disableOnWords": {"type": "array", "items": {"type": "string"}},
                 "disableOnAttributes": {"type": "array", "items": {"type": "string"}},
+                "disableOnNumbers": {"type": "boolean"},
             },
         },
         "stopWords": {"type": "array", "items": {"type": "string"}},
@@ -93,7 +94,7 @@ def test_one_document_per_current_item_and_language(graph):
     for doc in docs:
         assert DOCUMENT_ID.match(doc["id"]), doc["id"]
         assert doc["url"].startswith("/") and doc["title"] and doc["summary"]
-        assert isinstance(doc["stale"], bool) and doc["stale_rank"] in (0, 1) and doc["current"] is True
+        assert isinstance(doc["stale"], bool) and isinstance(doc["preference"], int) and doc["current"] is True
         json.dumps(doc)  # JSON-serialisable as Meilisearch needs
     # English: the translated organisation in English, the rest in Dutch, like the listings.
     english = {doc["id"]: doc for doc in search_documents.documents(graph, "en")}
@@ -125,7 +126,7 @@ def test_stale_items_are_marked(graph):
 
     old_graph = replace(graph, day=later, _memo={}, groups={})
     docs = search_documents.documents(old_graph, "nl")
-    assert docs and all(doc["stale"] and doc["stale_rank"] == 1 for doc in docs if doc["type"] != "vacancy")
+    assert docs and all(doc["stale"] and doc["preference"] < 100 for doc in docs if doc["type"] != "vacancy")
 
 
 def test_synonym_file_is_valid_and_lowercase():
@@ -147,7 +148,7 @@ def test_meili_settings_match_documented_shape(graph):
         fields = set().union(*(doc.keys() for doc in docs))
         for name in settings["filterableAttributes"] + settings["sortableAttributes"]:
             assert name in fields or name in ("_geo", "remote", "next_date_ts", "posted"), name
-        assert "stale_rank:asc" in settings["rankingRules"]
+        assert "preference:desc" in settings["rankingRules"]
         assert settings["localizedAttributes"][0]["locales"] == [meili.LOCALES[lang]]
     nl = meili.settings(graph, "nl")
     assert nl["synonyms"]["even vrij"] == ["respijtzorg"]
@@ -272,9 +273,13 @@ def test_every_search_message_is_translated_in_en_and_ar():
         messages.update(m for _l, m, _c, _x in extract_from_file("python", str(repo / module), keywords=keywords))
     assert len(messages) > 25
     for lang in ("en", "ar"):
-        with (repo / "sitegen" / "locale" / lang / "LC_MESSAGES" / "search.po").open("rb") as handle:
-            catalog = read_po(handle, locale=lang)
-        missing = sorted(m for m in messages if not (catalog.get(m) and catalog.get(m).string))
+        # A language's catalogues are merged (sitegen.i18n): search.po and the search parts' own files.
+        catalogs = []
+        for po_file in sorted((repo / "sitegen" / "locale" / lang / "LC_MESSAGES").glob("search*.po")):
+            with po_file.open("rb") as handle:
+                catalogs.append(read_po(handle, locale=lang))
+        missing = sorted(m for m in messages if not any(c.get(m) and c.get(m).string for c in catalogs))
+        catalog = catalogs[0]
         assert missing == [], (lang, missing)
         for message in catalog:
             if message.id and "{" in message.id:

@@ -160,15 +160,42 @@ def test_works_without_javascript(page_without_js, minimal_url):
     assert "/respijtzorg/logeerhuis/" in urls[:3], urls
     assert "/vacatures/verlopen/" not in urls
     assert page.title().startswith("Zoeken: oppas")
-    # Any other query: the static page cannot read it, so it offers every way in: listings, topics, target groups, the loket's phone.
+    # A phrase of several words the site knows: the form sends q=even+vrij, the rule matches it.
     page.fill("#zoekterm", "even vrij")
     page.click(".hw-searchpage__button")
     page.wait_for_load_state()
-    assert page.url.endswith("/zoeken/?q=even+vrij")
+    assert page.url == minimal_url + "/zoeken/even-vrij/"
+    assert page.input_value("#zoekterm") == "even vrij"
+    urls = [a.get_attribute("href") for a in page.query_selector_all(".hw-result__title a")]
+    assert "/respijtzorg/logeerhuis/" in urls[:3], urls
+    # A link with %20 for the space leads to the same page.
+    page.goto(minimal_url + "/zoeken/?q=even%20vrij")
+    assert page.url == minimal_url + "/zoeken/even-vrij/"
+    # Any other query: the static page cannot read it, so it offers every way in: listings, topics, target groups, the loket's phone.
+    page.goto(minimal_url + "/zoeken/")
+    page.fill("#zoekterm", "zwemles voor mijn zoon")
+    page.click(".hw-searchpage__button")
+    page.wait_for_load_state()
+    assert page.url.endswith("/zoeken/?q=zwemles+voor+mijn+zoon")
     links = {a.get_attribute("href") for a in page.query_selector_all(".hw-searchpage__browse a")}
     assert {"/informatie/", "/respijtzorg/", "/vacatures/", "/onderwerp/respijtzorg/"} <= links
     assert any(href.startswith("tel:") for href in links)
-    assert "Zonder JavaScript vindt u resultaten voor één woord" in page.content()
+    assert "Zonder JavaScript vindt u resultaten voor woorden en zinnen" in page.content()
+
+
+def test_an_arabic_phrase_without_javascript_reaches_its_page(page_without_js, minimal_url, graph):
+    from search import static_results
+
+    pages = static_results.pages(graph, "ar")
+    slug, (phrase, _targets, _sent) = next((slug, entry) for slug, entry in pages.items() if " " in entry[0])
+    page = page_without_js
+    page.goto(minimal_url + "/ar/zoeken/")
+    page.fill("#zoekterm", phrase)
+    page.click(".hw-searchpage__button")  # the browser encodes the Arabic letters and the space itself
+    page.wait_for_load_state()
+    assert page.url == f"{minimal_url}/ar/zoeken/{slug}/"
+    assert page.input_value("#zoekterm") == phrase
+    assert page.get_attribute("html", "dir") == "rtl"
 
 
 def test_static_result_page_is_taken_over_by_the_script(page, minimal_url):
@@ -202,8 +229,8 @@ def test_relevance_set_on_the_static_backend(page, demo_url, demo_root, request)
     print(summary)
     Path(request.config.rootpath / ".pytest_cache").mkdir(exist_ok=True)
     (Path(request.config.rootpath) / ".pytest_cache" / "search-relevance.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
-    # Measured 98.8 % and 0.935 (docs/search.md); a little room for new demo content.
-    assert report["top3"] >= 0.97 and report["mrr"] >= 0.92, (summary, misses)
+    # The bar; measured 100 % and 0.952 over 104 queries (docs/search.md, "Relevance").
+    assert report["top3"] >= 0.98 and report["mrr"] >= 0.95, (summary, misses)
     # Split and joined compounds are one query: the same results in the same order.
     top = {row["q"]: row["urls"][:3] for row in report["rows"]}
     for split, joined in (("mantelzorg ondersteuning", "mantelzorgondersteuning"), ("mantelzorg consulent", "mantelzorgconsulent")):

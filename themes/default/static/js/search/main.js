@@ -167,7 +167,7 @@ function start(root) {
     const refining = current && current.text === text && current.selected === selected;
     const unfiltered = refining ? current.unfiltered : result.total;
     current = { text, plan: queryPlan, selected, counts: refining ? current.counts : result.counts, total: result.total, unfiltered, pager: result.pager, shown: 0 };
-    if (!refining && !matchesWell(result.total, result.best, result.backend)) {
+    if (!refining && (!matchesWell(result.total, result.best, result.backend) || (result.backend === "pagefind" && queryPlan.foreign))) {
       // Nothing current answers this well: say so, with the loket and the closest hubs, not loose matches.
       clear("done");
       renderHubs(nothing.querySelector("[data-hw-searchpage-hubs]"), closestHubs(queryPlan.terms, hubs, 3, hubs.slice(0, 3)));

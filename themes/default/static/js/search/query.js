@@ -11,6 +11,8 @@ import { distance } from "./levenshtein.js";
 export const MIN_PHRASE_WORD = 5;
 // Typo correction starts at this length: a short word has too many neighbours to guess.
 export const MIN_CORRECT = 4;
+// From this length a word may have two typos (Meilisearch gets the same sizes: search/meili_ranking.py).
+export const MIN_TWO_TYPOS = 8;
 
 /** zoekdata.json as loaded, with the sets the planner looks words up in. */
 export function prepare(data) {
@@ -68,7 +70,7 @@ export function correct(token, data) {
   // A compound of two known words is no typo: "mantelzorgondersteuning" = mantelzorg + ondersteuning.
   const parts = splitCompound(token, data);
   if (parts) return parts;
-  const limit = token.length >= 8 ? 2 : 1;
+  const limit = token.length >= MIN_TWO_TYPOS ? 2 : 1;
   let best = null;
   let bestDistance = limit + 1;
   for (const word of data.words) {
@@ -88,7 +90,7 @@ export function correct(token, data) {
  * words: the resident's meaningful words, corrected, with compounds in one form; a recognised
  * phrase counts by its own long words (the items it points to carry the phrase as a hidden keyword,
  * search/documents.py) or, when it has none ("ik kan het niet meer"), by its targets.
- * Returns {terms, fallback, text, words, corrected: [{from, to}], highlight, phrase}: `terms` in a
+ * Returns {foreign (no word the site uses), terms, fallback, text, words, corrected: [{from, to}], highlight, phrase, tokens (as typed)}: `terms` in a
  * fixed order (the same meaning gives the same query), `fallback` what to search when no page has
  * the terms together and dropping words does not help either (synonyms, compound parts).
  */
@@ -166,5 +168,11 @@ export function plan(text, data) {
   // Only stop words ("het is niet"): search what was typed rather than nothing.
   if (!terms.length) tokens.forEach((token) => add(terms, token) || terms.includes(token) || terms.push(token));
   terms.sort();
-  return { terms, fallback: fallback.filter((w) => !terms.includes(w)), text: terms.join(" "), words, corrected, highlight: words.concat(expansions), phrase };
+  // The site never uses any of these words (the list is complete on a site below its cap): whatever
+  // Pagefind finds by stem or prefix ("parking" -> "park") is no answer. The page says so plainly.
+  // (Words under 4 letters are never in the list, search/site.py: "pgb", "vog" are never foreign.)
+  const foreign =
+    !!data.complete && !corrected.length && !expansions.length && terms.every((t) => t.length >= 4 && !data.wordSet.has(t) && !hasPrefix(data.words, t));
+  return {
+    foreign, terms, fallback: fallback.filter((w) => !terms.includes(w)), text: terms.join(" "), words, corrected, highlight: words.concat(expansions), phrase, tokens };
 }

@@ -8,16 +8,18 @@ import { MAX_RESULTS } from "../rank.js";
 // A slow answer is worse than the static search: give up after this and fall back.
 const TIMEOUT_MS = 2500;
 
-/** Searches `config` ({url, key, index}); rejects on an error, a non-200 answer or a timeout. */
-export async function search(config, text) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  const body = {
+/**
+ * The request body: the same as search/meili_ranking.py search_request (tests/search/test_meili_parity.py
+ * compares them), plus what the page shows. `now` in milliseconds: what has ended since the build is left out.
+ */
+export function request(text, now = Date.now()) {
+  return {
     q: text,
     limit: MAX_RESULTS,
     showRankingScore: true,
     // A sentence drops its most common words first, not its last ones.
     matchingStrategy: "frequency",
+    filter: "ends_ts NOT EXISTS OR ends_ts > " + Math.floor(now / 1000),
     attributesToRetrieve: ["id", "url", "title", "summary", "organisation", "next_date", "dates", "valid_through", "stale", "content_lang"].concat(FACETS),
     attributesToCrop: ["text"],
     cropLength: 24,
@@ -26,6 +28,13 @@ export async function search(config, text) {
     highlightPreTag: "\u0001",
     highlightPostTag: "\u0002",
   };
+}
+
+/** Searches `config` ({url, key, index}); rejects on an error, a non-200 answer or a timeout. */
+export async function search(config, text) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const body = request(text);
   try {
     const response = await fetch(config.url + "/indexes/" + encodeURIComponent(config.index) + "/search", {
       method: "POST",

@@ -4,7 +4,8 @@
 // text (its "fragment", one request each) is loaded only when the result is shown (Pager).
 import { ended, nextDate } from "../dates.js";
 import { excerptSegments } from "../highlight.js";
-import { adjust, PAGE_SIZE, UNTRANSLATED_FACTOR } from "../rank.js";
+import { tokenize } from "../query.js";
+import { adjust, byTitle, PAGE_SIZE, UNTRANSLATED_FACTOR } from "../rank.js";
 
 // Pagefind's BM25 settings (docs/search.md, "Ranking"): termSimilarity rewards a whole-word match
 // over a word that merely starts with the query word ("man" in "mantelzorger"); termSaturation
@@ -76,58 +77,52 @@ export async function chooseTerms(pagefind, queryPlan) {
 export async function search(pagefind, queryPlan, selected, lang, defaultLang, data) {
   // The words are chosen once per query, without filters, so choosing a filter never changes them.
   if (!queryPlan.chosen) queryPlan.chosen = await chooseTerms(pagefind, queryPlan);
-  const response = await pagefind.search(queryPlan.chosen.join(" "), { filters: pagefindFilters(selected) });
-  const results = adjust(response ? response.results : [], await factors(pagefind, data));
+  const text = queryPlan.chosen.join(" ");
+  const response = await pagefind.search(text, { filters: pagefindFilters(selected) });
+  const results = adjust(response ? response.results : [], await factors(pagefind, text, data));
   const counts = {};
   for (const [facet, values] of Object.entries((response && response.totalFilters) || {})) {
     counts[facet] = new Map(Object.entries(values).filter(([, n]) => n > 0));
   }
-  return { total: results.length, best: results.length ? results[0].score : 0, counts, pager: new Pager(results, lang, defaultLang) };
+  return { total: results.length, best: results.length ? results[0].score : 0, counts, pager: new Pager(results, lang, defaultLang, queryPlan) };
 }
 
-const factorCache = new WeakMap();
-
 /**
- * id -> score factor: the type's boost and the stale factor (zoekdata.json `boosts`, `stale_factor`).
- * Which results are of a type or stale comes from filter-only searches (Pagefind's filter index,
- * loaded once): no result's text is needed to rank.
+ * id -> score factor for this query's results: the type's boost and the stale factor (zoekdata.json
+ * `boosts`, `stale_factor`), a type and freshness preference, never a provider preference. Learnt
+ * from the same query restricted by a filter: its index chunks are loaded already, so these cost no
+ * request. (A filter-only search, without words, would load every index chunk: 95 KB on the demo.)
  */
-export function factors(pagefind, data) {
-  if (!factorCache.has(pagefind)) {
-    factorCache.set(
-      pagefind,
-      (async () => {
-        const found = new Map();
-        const scale = async (filters, factor) => {
-          for (const result of (await pagefind.search(null, { filters })).results) found.set(result.id, (found.get(result.id) ?? 1) * factor);
-        };
-        for (const [type, boost] of Object.entries(data.boosts || {})) await scale({ type }, boost);
-        if (data.stale_factor) await scale({ stale: "1" }, data.stale_factor);
-        return found;
-      })(),
-    );
-  }
-  return factorCache.get(pagefind);
+export async function factors(pagefind, text, data) {
+  const found = new Map();
+  const scale = async (filters, factor) => {
+    for (const result of ((await pagefind.search(text, { filters })) || { results: [] }).results) found.set(result.id, (found.get(result.id) ?? 1) * factor);
+  };
+  for (const [type, boost] of Object.entries((data && data.boosts) || {})) await scale({ type }, boost);
+  if (data && data.stale_factor) await scale({ stale: "1" }, data.stale_factor);
+  return found;
 }
 
 /** Shows results page by page: a page's fragments are loaded together; an ended result is skipped. */
 export class Pager {
-  constructor(results, lang, defaultLang) {
+  constructor(results, lang, defaultLang, queryPlan = null) {
     this.results = results;
+    this.plan = queryPlan;
     this.lang = lang;
     this.defaultLang = defaultLang;
     this.at = 0;
     this.seen = new Set();
+    this.ready = []; // loaded and ordered, not shown yet
+    this.first = true;
   }
 
   get done() {
-    return this.at >= this.results.length;
+    return !this.ready.length && this.at >= this.results.length;
   }
 
-  /** The next `size` items that have not ended (fewer at the end). */
-  async next(size = PAGE_SIZE) {
+  async load(size) {
     const items = [];
-    while (items.length < size && !this.done) {
+    while (items.length < size && this.at < this.results.length) {
       const batch = this.results.slice(this.at, this.at + size - items.length);
       this.at += batch.length;
       const loaded = await Promise.all(batch.map(async ({ result, score }) => toItem(await result.data(), score, this.lang, this.defaultLang)));
@@ -138,6 +133,18 @@ export class Pager {
         items.push(item);
       }
     }
+    return items;
+  }
+
+  /** The next `size` items that have not ended (fewer at the end). */
+  async next(size = PAGE_SIZE) {
+    if (this.first && this.plan) {
+      // The first page, whose titles and summaries are loaded now, in the order they suggest (rank.js byTitle).
+      this.first = false;
+      this.ready = byTitle(await this.load(size), this.plan.terms, this.plan.tokens || [], tokenize);
+    }
+    const items = this.ready.splice(0, size);
+    if (items.length < size) items.push(...(await this.load(size - items.length)));
     return items;
   }
 }
