@@ -111,6 +111,9 @@ class ContentType:
     schema_type: str = "WebPage"  # schema.org type of the detail page's JSON-LD
     hsds: str | None = None  # "organization" or "service": how the open-data feed exports it
     in_hubs: bool = True  # listed on the topic pages (/onderwerp/…, /voor-wie/…)
+    # On the printable leaflets per need and per kern and on the map (sitegen.parts.leaflets, .map):
+    # things a resident can go to or call, not background pages or vacancies.
+    on_paper_and_map: bool = False
     related: bool = False  # offered as "related" under other detail pages
     shows_related: bool = True  # its detail page shows related items (items that share a need)
     listing_template: str = "listing.html"
@@ -233,6 +236,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         text_fields=("kind", "opening_hours", "accessibility"),
         schema_type="Organization",
         hsds="organization",
+        on_paper_and_map=True,
     ),
     ContentType(
         "activity",
@@ -260,6 +264,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         schema_type="Event",
         hsds="service",
         related=True,
+        on_paper_and_map=True,
     ),
     ContentType(
         "offer",
@@ -301,6 +306,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         schema_type="Service",
         hsds="service",
         related=True,
+        on_paper_and_map=True,
     ),
     ContentType(
         "vacancy",
