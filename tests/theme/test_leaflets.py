@@ -127,3 +127,24 @@ def test_leaflet_pages_are_valid_and_accessible_and_local(demo_public, demo_url,
             assert result["violations"] == [], (path, width, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]])
     context.close()
     assert hosts == {urlparse(demo_url).netloc}
+
+
+def test_print_button_only_with_javascript(demo_url, page, page_without_js):
+    page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
+    page.goto(demo_url + "/folder/onderwerp/respijtzorg/")
+    button = page.locator("[data-hw-print]")
+    assert button.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    assert not button.is_visible()
+    page_without_js.goto(demo_url + "/folder/onderwerp/respijtzorg/")
+    assert not page_without_js.locator("[data-hw-print]").is_visible()
+    assert page_without_js.get_by_text("printknop van uw browser").is_visible()
+
+
+def test_kern_filter_pages_link_to_the_kern_leaflet(demo_public):
+    html = (demo_public / "respijtzorg" / "kern" / "hoogeind" / "index.html").read_text()
+    assert 'href="/folder/kern/hoogeind/"' in html
+    assert "/folder/kern/" not in (demo_public / "respijtzorg" / "vorm" / "logeeropvang" / "index.html").read_text()
