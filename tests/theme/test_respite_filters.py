@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -126,7 +127,11 @@ COMBINATIONS = [
 
 @pytest.mark.parametrize("prefix", ["", "/ar"])
 def test_javascript_combines_filters_with_right_counts(demo_url, page, offers, prefix):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
     page.goto(demo_url + prefix + "/respijtzorg/")
+    page.wait_for_load_state("networkidle")
+    loaded = len(requests)
     assert page.locator(".hw-lfilter").is_visible()
     assert _visible_cards(page) == len(offers)
     for choice in COMBINATIONS:
@@ -143,9 +148,11 @@ def test_javascript_combines_filters_with_right_counts(demo_url, page, offers, p
         status = page.locator(".hw-listing__status").text_content()
         assert str(expected_count(offers, choice)) in status
         assert page.get_attribute(".hw-listing__status", "role") == "status"
+    assert len(requests) == loaded  # filtering happens in the page: no request at all
     # the choice is in the address, so a reload (or a shared link) shows the same
     page.reload()
     assert _visible_cards(page) == expected_count(offers, COMBINATIONS[-1])
+    assert {urlparse(url).netloc for url in requests} == {urlparse(demo_url).netloc}  # nothing from other hosts
 
 
 def test_every_pair_of_new_facets_counts_right(demo_url, page, offers):
