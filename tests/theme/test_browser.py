@@ -147,7 +147,7 @@ def test_without_javascript_reach_offer_and_activity_by_static_filters(demo_url,
 FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
 
 
-@pytest.mark.parametrize("path", ["/", "/respijtzorg/", "/agenda/", "/ar/"])
+@pytest.mark.parametrize("path", ["/", "/respijtzorg/", "/agenda/", "/ar/", "/kaart/", "/ar/kaart/", "/folder/onderwerp/respijtzorg/"])
 def test_keyboard_reaches_every_control_with_visible_focus(demo_url, page, path):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(demo_url + path)
