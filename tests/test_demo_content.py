@@ -246,7 +246,7 @@ def test_site_config(graph):
     assert site.languages == ["nl", "en", "ar"]
     assert site.base_url == "https://hulpwijzer.example.org"
     assert [entry.url for entry in site.menu] == ["/informatie/", "/respijtzorg/", "/activiteiten/", "/organisaties/", "/vacatures/"]
-    assert {entry.url for entry in site.footer_links} == {"/toegankelijkheid/", "/privacy/", "/open-data/"}
+    assert {entry.url for entry in site.footer_links} == {"/toegankelijkheid/", "/privacy/", "/open-data/", "/folder/", "/kaart/"}
     assert site.loket.email.endswith("example.org")
     assert {"nl", "en", "ar"} <= set(site.loket.opening_hours)
     assert {line.phone for line in site.crisis_lines} >= {"030 760 60 55", "0800-0113", "088 0767 000"}

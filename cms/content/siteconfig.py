@@ -14,7 +14,7 @@ from sitegen.content import frontmatter
 from sitegen.content.site_model import SiteConfig
 from sitegen.content.site_model import Vocabulary as VocabularyModel
 
-STRUCTURED_KEYS = ("loket", "crisis_lines", "menu", "footer_links", "meilisearch")
+STRUCTURED_KEYS = ("loket", "crisis_lines", "menu", "footer_links", "meilisearch", "map")
 
 
 def texts(value: dict[str, str] | None) -> dict[str, str]:
@@ -85,6 +85,8 @@ def vocabulary_to_text(vocabulary) -> str:
         synonyms = [word.strip() for word in term.synonyms.split(",") if word.strip()]
         if synonyms:
             entry["synonyms"] = synonyms
+        if term.latitude is not None or term.longitude is not None:
+            entry["latitude"], entry["longitude"] = term.latitude, term.longitude
         terms.append(entry)
     model = VocabularyModel.model_validate({"name": texts(vocabulary.title), "terms": terms})
     if _unchanged_source(VocabularyModel, vocabulary.source_text, model):

@@ -54,7 +54,15 @@ class Vocabulary(ClusterableModel):
         vocabulary.title = dict(model.name)
         vocabulary.source_text = text
         vocabulary.terms = [
-            Term(slug=term.slug, synonyms=", ".join(term.synonyms), label=dict(term.label), description=dict(term.description), everyday=dict(term.everyday))
+            Term(
+                slug=term.slug,
+                synonyms=", ".join(term.synonyms),
+                label=dict(term.label),
+                description=dict(term.description),
+                everyday=dict(term.everyday),
+                latitude=term.latitude,
+                longitude=term.longitude,
+            )
             for term in model.terms
         ]
         vocabulary.save()
@@ -70,6 +78,13 @@ class Term(Orderable):
     description = LangTextField(_("uitleg"), multiline=True, help_text=_("Korte uitleg, in elke taal van de site."))
     everyday = LangTextField(_("in gewone woorden"), help_text=_("Hoe inwoners het zelf zeggen, in elke taal van de site."))
     synonyms = dbfields.TextField(_("zoekwoorden"), blank=True, help_text=_("Woorden waarmee mensen dit zoeken, gescheiden door komma's."))
+    # Only kernen use these: the middle of the kern on the map (sitegen/parts/map.py).
+    latitude = dbfields.FloatField(
+        _("breedtegraad"), null=True, blank=True, help_text=_("Alleen voor kernen, optioneel: het midden, voor de kaart (bijvoorbeeld 52.14).")
+    )
+    longitude = dbfields.FloatField(
+        _("lengtegraad"), null=True, blank=True, help_text=_("Alleen voor kernen, optioneel: het midden, voor de kaart (bijvoorbeeld 6.20).")
+    )
 
     panels = [
         FieldPanel("slug"),
@@ -77,6 +92,8 @@ class Term(Orderable):
         FieldPanel("description"),
         FieldPanel("everyday"),
         FieldPanel("synonyms"),
+        FieldPanel("latitude"),
+        FieldPanel("longitude"),
     ]
 
     class Meta(Orderable.Meta):

@@ -294,6 +294,11 @@ class RespiteOffer(Item):
         N_("Financiering"), N_("Wie betaalt: gratis, eigen betaling, Wmo, Wlz, Zvw, Jeugdwet, pgb."), min_length=1
     )
     referral_needed: bool = field(N_("Indicatie nodig"), N_("Is er een indicatie nodig? ja of nee."))
+    own_contribution: bool = field(
+        N_("Eigen bijdrage"),
+        N_("Betaalt iemand zelf een deel, ook als de Wmo, Wlz of zorgverzekering betaalt? ja of nee. Bij 'eigen betaling' geldt altijd ja."),
+        default=False,
+    )
     cost: str | None = field(N_("Eigen bijdrage of kosten"), N_("Wat betaalt iemand zelf?"), default=None)
     places: Annotated[list[str], Vocab("places")] = field(N_("Kernen"), N_("In welke kernen of wijken? Leeg = de hele gemeente."), default_factory=list)
     how_to_apply: str = field(N_("Hoe aanvragen"), N_("Wat moet iemand doen om het te krijgen? Eén of twee zinnen."))
@@ -304,6 +309,12 @@ class RespiteOffer(Item):
     def _ages(self) -> RespiteOffer:
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             raise FieldError("age_max", "de minimumleeftijd is hoger dan de maximumleeftijd")
+        # The cost filter reads these two together; a contradiction would put the offer under the wrong answer.
+        if self.own_contribution and self.funding == ["gratis"]:
+            raise FieldError(
+                "own_contribution",
+                "bij financiering staat alleen 'gratis', maar eigen bijdrage is ja; zet own_contribution: false of voeg eigen-betaling of wmo toe",
+            )
         return self
 
 

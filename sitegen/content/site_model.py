@@ -11,7 +11,7 @@ import re
 from pydantic import field_validator, model_validator
 
 from sitegen import languages
-from sitegen.content.model import FieldError, SitePath, Strict, field
+from sitegen.content.model import FieldError, SitePath, Strict, UrlText, field
 from sitegen.i18n import N_
 
 LangText = dict[str, str]
@@ -36,6 +36,38 @@ class Loket(Strict):
     opening_hours: LangText = field(N_("Openingstijden"), N_("Openingstijden per taal."))
 
 
+class MapSettings(Strict):
+    tiles: UrlText | None = field(
+        N_("Eigen kaarttegels"),
+        N_(
+            "Optioneel: het adres van de kaarttegels van de gemeente zelf, met {z}, {x} en {y}, bijvoorbeeld "
+            "https://kaart.gemeente.nl/tegels/{z}/{x}/{y}.png. Leeg: de site tekent zelf een kaart van de kernen, zonder andere websites."
+        ),
+        default=None,
+    )
+    attribution: str | None = field(
+        N_("Bron van de kaart"), N_("De bronvermelding die bij de tegels hoort, bijvoorbeeld: Kaart: Gemeente Lindeveld."), default=None
+    )
+    radius_km: float = field(
+        N_("Straal van de gemeente"),
+        N_("Hoe ver (in km) een plek van de dichtstbijzijnde kern mag liggen; verder weg is vast een tikfout. Standaard 15."),
+        default=15,
+        gt=0,
+        le=200,
+    )
+
+    @field_validator("tiles")
+    @classmethod
+    def _tile_template(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        if not value.startswith("https://"):
+            raise ValueError("kaarttegels moeten via https komen; begin het adres met https://")
+        if not all(part in value for part in ("{z}", "{x}", "{y}")):
+            raise ValueError("het adres van de tegels mist {z}, {x} of {y}; schrijf bijvoorbeeld https://kaart.gemeente.nl/tegels/{z}/{x}/{y}.png")
+        return value
+
+
 class SiteConfig(Strict):
     name: LangText = field(N_("Naam van de site"), N_("Per taal, bijvoorbeeld nl: Hulpwijzer Lindeveld."))
     municipality: str = field(N_("Gemeente"), N_("Naam van de gemeente."))
@@ -47,6 +79,7 @@ class SiteConfig(Strict):
     footer_links: list[MenuEntry] = field(N_("Links onderaan"), N_("Links in de voettekst."), default_factory=list)
     theme: str = field(N_("Thema"), N_("Naam van de map in themes/."), default="default")
     review_period_months: int = field(N_("Controletermijn"), N_("Na hoeveel maanden moet een item opnieuw gecontroleerd worden?"), default=12, ge=1)
+    map: MapSettings = field(N_("Kaart"), N_("Optioneel: instellingen van de kaart met het aanbod."), default_factory=MapSettings)
     meilisearch: dict[str, str] | None = field(
         N_("Meilisearch"), N_("Optioneel: url en search_key (alleen de zoeksleutel, nooit de hoofdsleutel)."), default=None
     )
@@ -80,6 +113,12 @@ class Term(Strict):
     description: LangText = field(N_("Uitleg"), N_("Korte uitleg per taal."), default_factory=dict)
     everyday: LangText = field(N_("In gewone woorden"), N_("Hoe inwoners het zelf zeggen, bijvoorbeeld 'even vrij van de zorg'."), default_factory=dict)
     synonyms: list[str] = field(N_("Zoekwoorden"), N_("Woorden waarmee mensen dit zoeken."), default_factory=list)
+    latitude: float | None = field(
+        N_("Breedtegraad"), N_("Alleen voor kernen en wijken, optioneel: het midden, voor de kaart (bijvoorbeeld 52.14)."), default=None, ge=-90, le=90
+    )
+    longitude: float | None = field(
+        N_("Lengtegraad"), N_("Alleen voor kernen en wijken, optioneel: het midden, voor de kaart (bijvoorbeeld 6.20)."), default=None, ge=-180, le=180
+    )
 
     @field_validator("label")
     @classmethod
@@ -87,6 +126,12 @@ class Term(Strict):
         if "nl" not in value:
             raise ValueError("de Nederlandse naam ontbreekt; voeg 'nl: …' toe")
         return value
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Term:
+        if (self.latitude is None) != (self.longitude is None):
+            raise FieldError("latitude", "vul breedtegraad én lengtegraad in, of geen van beide")
+        return self
 
 
 class Vocabulary(Strict):

@@ -33,7 +33,7 @@ class Facet:
     """One filter of a listing: its URL segment, its vocabulary and how to read an item's terms."""
 
     segment: str  # URL part, e.g. "vorm" in /respijtzorg/vorm/logeeropvang/
-    vocabulary: str
+    vocabulary: str | None  # None: the terms are ``extra_terms`` only (derived facets such as age groups)
     title: str  # Dutch label (gettext msgid) shown above the filter links
     values: Callable[[m.Item], list[str]]
     everywhere_if_empty: bool = False  # an empty list means "the whole municipality"
@@ -112,6 +112,9 @@ class ContentType:
     schema_type: str = "WebPage"  # schema.org type of the detail page's JSON-LD
     hsds: str | None = None  # "organization" or "service": how the open-data feed exports it
     in_hubs: bool = True  # listed on the topic pages (/onderwerp/…, /voor-wie/…)
+    # On the printable leaflets per need and per kern and on the map (sitegen.parts.leaflets, .map):
+    # things a resident can go to or call, not background pages or vacancies.
+    on_paper_and_map: bool = False
     related: bool = False  # offered as "related" under other detail pages
     shows_related: bool = True  # its detail page shows related items (items that share a need)
     listing_template: str = "listing.html"
@@ -168,6 +171,41 @@ def _vacancy_places(item: m.Vacancy) -> list[str]:
     return place_of(item) + (["vanuit-huis"] if item.remote else [])
 
 
+# Age groups of the person cared for (what carers ask: "is this for my child, my father?"). An offer is
+# in every group its age range touches; an offer without ages is for every age. (slug, msgid, from, to).
+AGE_GROUPS = (
+    ("kind", N_("Kind (tot 18 jaar)"), 0, 17),
+    ("jongvolwassene", N_("Jongvolwassene (18 tot 27 jaar)"), 18, 26),
+    ("volwassene", N_("Volwassene (27 tot 65 jaar)"), 27, 64),
+    ("oudere", N_("Oudere (65 jaar en ouder)"), 65, 200),
+)
+# Funding terms that mean "paid for by a law or a budget", so the carer does not pay the whole cost.
+REIMBURSED = frozenset({"wmo", "wlz", "zvw", "jeugdwet", "pgb"})
+
+
+def age_groups_of(item: m.RespiteOffer) -> list[str]:
+    if item.age_min is None and item.age_max is None:
+        return []
+    low, high = item.age_min or 0, item.age_max if item.age_max is not None else 200
+    return [slug for slug, _label, first, last in AGE_GROUPS if low <= last and high >= first]
+
+
+def referral_of(item: m.RespiteOffer) -> list[str]:
+    return ["ja" if item.referral_needed else "nee"]
+
+
+def costs_of(item: m.RespiteOffer) -> list[str]:
+    """What the carer pays, derived from funding and the own_contribution flag (a Wmo offer often has one)."""
+    found = []
+    if "gratis" in item.funding:
+        found.append("gratis")
+    if item.own_contribution or "eigen-betaling" in item.funding:
+        found.append("eigen-bijdrage")
+    if REIMBURSED.intersection(item.funding):
+        found.append("vergoed")
+    return found
+
+
 NEEDS = Facet("onderwerp", "needs", N_("Onderwerp"), values_of("needs"))
 AUDIENCES = Facet("voor-wie", "audiences", N_("Voor wie"), values_of("audiences"))
 
@@ -201,6 +239,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         text_fields=("kind", "opening_hours", "accessibility"),
         schema_type="Organization",
         hsds="organization",
+        on_paper_and_map=True,
     ),
     ContentType(
         "activity",
@@ -228,6 +267,7 @@ BUILT_IN: tuple[ContentType, ...] = (
         schema_type="Event",
         hsds="service",
         related=True,
+        on_paper_and_map=True,
     ),
     ContentType(
         "offer",
@@ -244,11 +284,32 @@ BUILT_IN: tuple[ContentType, ...] = (
             Facet("betaling", "funding", N_("Wie betaalt"), values_of("funding")),
             Facet("kern", "places", N_("Kern of wijk"), values_of("places"), everywhere_if_empty=True),
             AUDIENCES,
+            Facet("indicatie", None, N_("Indicatie nodig?"), referral_of, extra_terms=(("ja", N_("Ja, met indicatie")), ("nee", N_("Nee, zonder indicatie")))),
+            Facet(
+                "kosten",
+                None,
+                N_("Wat kost het u?"),
+                costs_of,
+                extra_terms=(
+                    ("gratis", N_("Gratis")),
+                    ("eigen-bijdrage", N_("U betaalt zelf (een deel)")),
+                    ("vergoed", N_("Vergoed (Wmo, Wlz, Zvw, Jeugdwet of pgb)")),
+                ),
+            ),
+            Facet(
+                "leeftijd",
+                None,
+                N_("Leeftijd van uw naaste"),
+                age_groups_of,
+                everywhere_if_empty=True,
+                extra_terms=tuple((slug, label) for slug, label, _first, _last in AGE_GROUPS),
+            ),
         ),
         text_fields=("for_whom", "frequency", "cost", "how_to_apply"),
         schema_type="Service",
         hsds="service",
         related=True,
+        on_paper_and_map=True,
     ),
     ContentType(
         "vacancy",

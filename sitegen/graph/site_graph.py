@@ -23,6 +23,7 @@ from sitegen.content.parse import ParsedItem
 from sitegen.content.site_model import SiteConfig, Vocabulary
 from sitegen.content.types import TYPES
 from sitegen.graph import reads
+from sitegen.graph.geography import check_coordinates
 from sitegen.graph.kept import KeptValues, kept_value
 from sitegen.graph.node import Node
 from sitegen.graph.queries import answer, group_name
@@ -391,4 +392,5 @@ def build_graph(
                     severity="warning",
                 )
             )
+    problems += check_coordinates(nodes, vocabularies, site.map.radius_km, lambda slug: graph.label("places", slug, default_lang))
     return graph, problems

@@ -42,7 +42,7 @@ def current_items(graph: SiteGraph, type_name: str, lang: str) -> list[Node]:
 
 def facet_terms(graph: SiteGraph, facet: Facet, lang: str) -> list[tuple[str, str]]:
     """(slug, label) of every term a filter offers, in vocabulary order, then its extra terms."""
-    vocab = graph.vocabularies.get(facet.vocabulary)
+    vocab = graph.vocabularies.get(facet.vocabulary) if facet.vocabulary else None
     terms = [(term.slug, graph.label(facet.vocabulary, term.slug, lang)) for term in (vocab.terms if vocab else [])]
     terms += [(slug, gettext_for(lang)(label)) for slug, label in facet.extra_terms]
     return terms
@@ -61,7 +61,7 @@ def _by_term(content_type: ContentType, nodes: list[Node], lang: str, graph: Sit
     """Per facet, (slug, label, matching nodes) for every term it offers: one pass over the items per facet."""
     found = []
     for facet in content_type.facets:
-        if facet.vocabulary not in graph.vocabularies:
+        if facet.vocabulary is not None and facet.vocabulary not in graph.vocabularies:
             continue
         terms = facet_terms(graph, facet, lang)
         matching: dict[str, list[Node]] = {slug: [] for slug, _label in terms}
@@ -73,6 +73,17 @@ def _by_term(content_type: ContentType, nodes: list[Node], lang: str, graph: Sit
                 if value in matching:
                     matching[value].append(node)
         found.append((facet, [(slug, label, matching[slug]) for slug, label in terms]))
+    return found
+
+
+def _terms_of(by_term) -> dict[str, dict[str, list[str]]]:
+    """Item key -> facet segment -> its terms: what static/js/listing-filter.js combines in the browser.
+    Read from the same matching as the static pages, so both count alike."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for facet, terms in by_term:
+        for slug, _label, nodes in terms:
+            for node in nodes:
+                found.setdefault(node.key, {}).setdefault(facet.segment, []).append(slug)
     return found
 
 
@@ -100,7 +111,7 @@ def listing_outputs(graph: SiteGraph, lang: str, content_type: ContentType, extr
     title = _(content_type.plural)
     common = {"content_type": content_type, "type_name": content_type.name, "listing_url": base, **(extra or {})}
     by_term = _by_term(content_type, nodes, lang, graph)
-    yield from _pages(graph, lang, content_type, nodes, base, path, title, [], None, common, by_term)
+    yield from _pages(graph, lang, content_type, nodes, base, path, title, [], None, common, by_term, _terms_of(by_term))
     # A filter page per term with items, or per term when the type promises its filter addresses
     # stay (``stable_filter_urls``: partners link to them).
     for facet, slug, label, found in ((f, slug, label, found) for f, terms in by_term for slug, label, found in terms):
@@ -122,7 +133,7 @@ def listing_outputs(graph: SiteGraph, lang: str, content_type: ContentType, extr
         )
 
 
-def _pages(graph, lang, content_type: ContentType, nodes, base, path, title, crumbs, active, common, by_term) -> Iterable[Output]:
+def _pages(graph, lang, content_type: ContentType, nodes, base, path, title, crumbs, active, common, by_term, terms_of=None) -> Iterable[Output]:
     _ = gettext_for(lang)
     size = content_type.page_size
     count = max(1, math.ceil(len(nodes) / size))
@@ -156,5 +167,8 @@ def _pages(graph, lang, content_type: ContentType, nodes, base, path, title, cru
                 "total": len(nodes),
                 "filters": groups,
                 "active": active,
+                # Filters combine in the browser only where the page holds the whole list.
+                "filterable": terms_of is not None and count == 1 and bool(groups),
+                "item_terms": [terms_of.get(node.key, {}) for node in shown] if terms_of is not None and count == 1 else [],
             },
         )

@@ -39,6 +39,7 @@ class RespiteOfferPage(ContentPage):
     frequency = pagefields.Text(max_length=300, blank=True, default="", **texts.field(RespiteOffer, "frequency"))
     funding = pagefields.TermsField(vocabulary="funding", required=True, **texts.field(RespiteOffer, "funding"))
     referral_needed = pagefields.Flag(default=False, **texts.field(RespiteOffer, "referral_needed"))
+    own_contribution = pagefields.Flag(default=False, **texts.field(RespiteOffer, "own_contribution"))
     cost = pagefields.Text(max_length=300, blank=True, default="", **texts.field(RespiteOffer, "cost"))
     places = pagefields.TermsField(vocabulary="places", **texts.field(RespiteOffer, "places"))
     how_to_apply = pagefields.LongText(default="", **texts.field(RespiteOffer, "how_to_apply"))
@@ -60,6 +61,7 @@ class RespiteOfferPage(ContentPage):
         FieldPanel("frequency"),
         FieldPanel("funding"),
         FieldPanel("referral_needed"),
+        FieldPanel("own_contribution"),
         FieldPanel("cost"),
         FieldPanel("places"),
         FieldPanel("how_to_apply"),
@@ -83,6 +85,7 @@ class RespiteOfferPage(ContentPage):
         TranslatableField("frequency"),
         SynchronizedField("funding"),
         SynchronizedField("referral_needed"),
+        SynchronizedField("own_contribution"),
         TranslatableField("cost"),
         SynchronizedField("places"),
         TranslatableField("how_to_apply"),
