@@ -111,10 +111,11 @@ def test_javascript_combines_filters_on_a_long_listing(long_url, page, offers, p
         pager = page.locator(".hw-lfilter__pager")
         assert pager.is_visible() == (expected > PAGE)
         assert page.locator(".hw-listing > .hw-listing__results > .hw-pagination:not(.hw-lfilter__pager)").is_hidden()
-        while pager.is_visible() and page.locator(".hw-lfilter__pager button:last-child").is_enabled():
+        while pager.is_visible() and page.locator(".hw-lfilter__pager button:last-child").is_visible():
             page.locator(".hw-lfilter__pager button:last-child").click()
             seen += _visible_cards(page)
             assert page.evaluate("document.activeElement.classList.contains('hw-listing__total')")
+            assert page.locator(".hw-lfilter__pager button:first-child").is_visible()  # and back again
         assert len(seen) == len(set(seen)) == expected, choice  # every match once, over the pages
         for (facet, term), count in _shown_counts(page).items():
             others = {f: t for f, t in choice.items() if f != facet}

@@ -110,7 +110,7 @@
   function turn(step) {
     page += step;
     apply(false);
-    total.focus();  // the new page starts at its heading, as a new page would
+    total.focus();  // the new page starts at its heading, as a new page would (the button may be gone)
   }
 
   function chosenOf(facet) {
@@ -141,8 +141,8 @@
       if (staticPager) staticPager.hidden = true;
       pager.hidden = pages < 2;
       pager.querySelector('.hw-pagination__status').textContent = box.dataset.pageOf.replace('{number}', page).replace('{count}', pages);
-      pager.firstChild.disabled = page === 1;
-      pager.lastChild.disabled = page === pages;
+      pager.firstChild.hidden = page === 1;  // as the static pager: no "previous" on the first page
+      pager.lastChild.hidden = page === pages;
       if (page > 1) query.append('pagina', page);
     } else {
       items.forEach(function (item) { item.card.hidden = shown.indexOf(item) < 0; });
