@@ -202,3 +202,31 @@ def test_axe_with_a_long_filtered_list(long_url, browser, prefix):
         )
         assert result["violations"] == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     context.close()
+
+
+def test_fetched_cards_past_their_date_are_not_shown_or_counted(small_site, browser):
+    """The minimal site with 22 activities (two pages): cards from the items file get expiry.js's
+    rule too, so a visitor on a later day is not offered what has ended since the build."""
+    import datetime as dt
+
+    from support import run_clock
+
+    from sitegen.clock import TIMEZONE
+
+    items = json.loads((small_site / "activiteiten" / "filter.json").read_text())
+    in_testdorp = [item for item in items if "testdorp" in item["terms"].get("kern", [])]
+    assert len(items) > PAGE and in_testdorp
+    with serve_directory(small_site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        build_day = run_clock().today
+        page.clock.set_fixed_time(dt.datetime.combine(build_day, dt.time(0, 1), TIMEZONE))
+        page.goto(url + "/activiteiten/?kern=testdorp")
+        page.wait_for_function("n => document.querySelector('.hw-listing__total').textContent.startsWith(n + ' ')", arg=len(in_testdorp))
+        # years later every activity has ended: nothing is shown, and the empty message says why
+        page.clock.set_fixed_time(dt.datetime.combine(build_day + dt.timedelta(days=5 * 365), dt.time(9, 0), TIMEZONE))
+        page.goto(url + "/activiteiten/?kern=testdorp")
+        page.wait_for_function("() => document.querySelector('.hw-listing__total').textContent.startsWith('0 ')")
+        assert _visible_cards(page) == []
+        assert page.locator(".hw-listing__empty").is_visible()
+        context.close()

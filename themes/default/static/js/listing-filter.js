@@ -47,6 +47,16 @@
     var ends = Date.parse(card.getAttribute('data-hw-ends') || '');
     return !isNaN(ends) && ends < now.getTime();
   }
+  // A fetched card's list of next dates shows its first date that has not ended, as expiry.js does.
+  function nextDates(card) {
+    Array.prototype.forEach.call(card.querySelectorAll('[data-hw-next-dates]'), function (dates) {
+      var shown = false;
+      Array.prototype.forEach.call(dates.querySelectorAll('[data-hw-ends]'), function (date) {
+        date.hidden = shown || expired(date);
+        shown = shown || !date.hidden;
+      });
+    });
+  }
   function withoutExpired(all) {
     return all.filter(function (item) { return !item.card.hidden && !expired(item.card); });
   }
@@ -176,7 +186,9 @@
         items = withoutExpired(found.map(function (item) {
           var holder = document.createElement('template');
           holder.innerHTML = item.card.trim();
-          return {terms: item.terms, card: holder.content.firstElementChild};
+          var card = holder.content.firstElementChild;
+          nextDates(card);
+          return {terms: item.terms, card: card};
         }));
       });
     }
