@@ -172,6 +172,7 @@ def test_by_keyboard_at_320_px(long_url, page, offers):
     assert outline
     page.keyboard.press("Enter")
     assert len(_visible_cards(page)) == expected - PAGE
+    assert page.locator(".hw-listing__status").text_content() == "الصفحة 2 من 2"  # the turn is announced
     assert page.evaluate("document.activeElement.classList.contains('hw-listing__total')")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 

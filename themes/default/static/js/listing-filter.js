@@ -121,6 +121,7 @@
     page += step;
     apply(false);
     total.focus();  // the new page starts at its heading, as a new page would (the button may be gone)
+    status.textContent = pager.querySelector('.hw-pagination__status').textContent;
   }
 
   function chosenOf(facet) {
