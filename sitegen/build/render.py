@@ -185,6 +185,8 @@ class Renderer:
                 # Every href/src from data goes through this (tests/theme/test_urls_in_templates.py):
                 # escaping holds without the CSP header.
                 url=urls.safe_href,
+                # For HTML carried in another format (a listing's items file holds its cards).
+                bidi=bidi.isolate_html,
             )
             self._environments[lang] = env
         return self._environments[lang]

@@ -15,7 +15,7 @@ import jinja2
 from sitegen.build.render import THEMES_DIR
 from sitegen.problems import Problem
 
-TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".json")
 FIX = "verbeter het sjabloon op deze regel (zie docs/theme.md), of haal het weg zodat het standaardthema geldt"
 
 

@@ -59,9 +59,11 @@ def _leaflet_url(graph: SiteGraph, lang: str, vocabulary: str, slug: str) -> str
 
 
 def qr_svg(url: str, title: str) -> str:
-    """The address as an SVG QR code (error correction M: still readable from a creased print)."""
+    """The address as an SVG QR code (error correction M: still readable from a creased print).
+    With a viewBox and no width/height (``omitsize``), so the size leaflet.css gives it scales the
+    code; with a fixed width the CSS cut off its right and bottom edge and no camera could read it."""
     out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, title=title, svgclass="hw-leaflet__qr-code")
+    segno.make(url, error="m").save(out, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, omitsize=True, title=title, svgclass="hw-leaflet__qr-code")
     return out.getvalue().decode("utf-8")
 
 

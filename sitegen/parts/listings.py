@@ -23,6 +23,8 @@ from sitegen.i18n import N_, gettext_for
 from sitegen.parts.page_info import PageInfo, all_languages
 
 PAGE_NUMBER = N_("pagina %(number)s")
+# Next to a listing's first page when its items fill more than one page (see _items_file).
+ITEMS_FILE = "filter.json"
 
 
 def listing_url(graph: SiteGraph, lang: str, type_name: str) -> str:
@@ -167,8 +169,24 @@ def _pages(graph, lang, content_type: ContentType, nodes, base, path, title, cru
                 "total": len(nodes),
                 "filters": groups,
                 "active": active,
-                # Filters combine in the browser only where the page holds the whole list.
-                "filterable": terms_of is not None and count == 1 and bool(groups),
+                # Filters combine in the browser on the listing's first page: with the terms in the
+                # page when it holds the whole list, else from the listing's items file (below).
+                "filterable": terms_of is not None and number == 1 and bool(groups),
                 "item_terms": [terms_of.get(node.key, {}) for node in shown] if terms_of is not None and count == 1 else [],
+                "items_url": base + ITEMS_FILE if terms_of is not None and count > 1 and groups else None,
             },
         )
+    if terms_of is not None and count > 1 and groups:
+        yield _items_file(lang, content_type, nodes, base, common, terms_of)
+
+
+def _items_file(lang, content_type: ContentType, nodes, base, common, terms_of) -> Output:
+    """Every item of a listing too long for one page, for static/js/listing-filter.js: its terms
+    (the same matching as the static pages, so the counts agree) and its card, rendered by the
+    card template the pages use, so a combined result looks like any listing."""
+    return Output(
+        page_path(base + ITEMS_FILE),
+        template="listing-items.json",
+        lang=lang,
+        context={**common, "items": nodes, "item_terms": [terms_of.get(node.key, {}) for node in nodes]},
+    )
