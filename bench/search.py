@@ -2,6 +2,7 @@
 
     python bench/search.py 10000        # generates /tmp/hulpwijzer-bench/site-10000 (bench/generate.py) if needed
     python bench/search.py --demo       # the demo content in content/, with the relevance set
+    python bench/search.py 10000 --browser-only   # only the browser figures, on the site built before
 
 Measures, on a built site:
 - Pagefind index time (a fresh `pagefind` run over the built site) and the time the
@@ -148,6 +149,7 @@ def main() -> None:
     parser.add_argument("size", nargs="?", type=int, default=10_000)
     parser.add_argument("--demo", action="store_true", help="measure the demo content in content/ instead")
     parser.add_argument("--work", type=Path, default=Path("/tmp/hulpwijzer-bench"), help="where generated sites and builds go")
+    parser.add_argument("--browser-only", action="store_true", help="only the browser figures, on the site already built (no build, no Pagefind runs)")
     args = parser.parse_args()
     if args.demo:
         root = REPO
@@ -160,6 +162,12 @@ def main() -> None:
             print(f"generating {args.size} items in {root}", flush=True)
             generate(args.size, root)
         out = root / "public"
+    if args.browser_only:
+        report = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load_average": [round(x, 1) for x in os.getloadavg()]}
+        report["browser"] = measure_browser(out, QUERIES)
+        report["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
+        print(json.dumps(report, indent=2))
+        return
     print("building…", flush=True)
     result = build(BuildOptions(root=root, out=out, clean=True, clock=Clock.on(TODAY)))
     report: dict = {
