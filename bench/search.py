@@ -2,6 +2,7 @@
 
     python bench/search.py 10000        # generates /tmp/hulpwijzer-bench/site-10000 (bench/generate.py) if needed
     python bench/search.py --demo       # the demo content in content/, with the relevance set
+    python bench/search.py 10000 --browser-only   # only the browser figures, on the site built before
 
 Measures, on a built site:
 - Pagefind index time (a fresh `pagefind` run over the built site) and the time the
@@ -89,6 +90,7 @@ def measure_browser(public: Path, queries: list[str]) -> dict:
     from playwright.sync_api import sync_playwright
 
     cold, warm, transfer, raw = [], [], [], []
+    warm_new, warm_same = [], []
     parts: dict[str, list[int]] = {}
     with serve_directory(public) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -119,12 +121,15 @@ def measure_browser(public: Path, queries: list[str]) -> dict:
                 parts.setdefault(kind, []).append(size)
             transfer.append(sum(by_kind.values()))
             raw.append(total_raw)
-            for again in (query + " ", query.split()[0] if " " in query else query + "en", query):
+            # A space more and the query again plan the same words (the page remembers the search); the
+            # first word alone, or the word with "en", is a new search.
+            for again, new_words in ((query + " ", False), (query.split()[0] if " " in query else query + "en", True), (query, False)):
                 result = page.evaluate(
                     "async (q) => { const t = performance.now(); await document.querySelector('[data-hw-search]').hwSearch(q); return performance.now() - t; }",
                     again,
                 )
                 warm.append(result)
+                (warm_new if new_words else warm_same).append(result)
             print(
                 f"  {query!r}: first {outcome['ms']:.0f} ms, {outcome['n']} results, {sum(by_kind.values()) / 1000:.0f} KB gzip ({total_raw / 1000:.0f} KB raw) for page + query",
                 flush=True,
@@ -136,6 +141,9 @@ def measure_browser(public: Path, queries: list[str]) -> dict:
         "first_query_ms_max": max(cold),
         "later_query_ms_median": statistics.median(warm),
         "later_query_ms_max": max(warm),
+        "later_query_new_words_ms_median": statistics.median(warm_new),
+        "later_query_new_words_ms_max": max(warm_new),
+        "later_query_same_words_ms_median": statistics.median(warm_same),
         "gzip_bytes_page_and_first_query_median": statistics.median(transfer),
         "gzip_bytes_page_and_first_query_max": max(transfer),
         "raw_bytes_page_and_first_query_median": statistics.median(raw),
@@ -148,6 +156,7 @@ def main() -> None:
     parser.add_argument("size", nargs="?", type=int, default=10_000)
     parser.add_argument("--demo", action="store_true", help="measure the demo content in content/ instead")
     parser.add_argument("--work", type=Path, default=Path("/tmp/hulpwijzer-bench"), help="where generated sites and builds go")
+    parser.add_argument("--browser-only", action="store_true", help="only the browser figures, on the site already built (no build, no Pagefind runs)")
     args = parser.parse_args()
     if args.demo:
         root = REPO
@@ -160,6 +169,12 @@ def main() -> None:
             print(f"generating {args.size} items in {root}", flush=True)
             generate(args.size, root)
         out = root / "public"
+    if args.browser_only:
+        report = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load_average": [round(x, 1) for x in os.getloadavg()]}
+        report["browser"] = measure_browser(out, QUERIES)
+        report["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
+        print(json.dumps(report, indent=2))
+        return
     print("building…", flush=True)
     result = build(BuildOptions(root=root, out=out, clean=True, clock=Clock.on(TODAY)))
     report: dict = {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ended, nextDate, upcoming } from "../../themes/default/static/js/search/dates.js";
 import { facetCounts, filterItems } from "../../themes/default/static/js/search/facets.js";
-import { adjust, closestHubs, dedupe, ListPager, matchesWell, PAGE_SIZE, WEAK_SCORE } from "../../themes/default/static/js/search/rank.js";
+import { closestHubs, dedupe, itemFactor, ListPager, matchesWell, maxFactor, PAGE_SIZE, Reranker, WEAK_SCORE } from "../../themes/default/static/js/search/rank.js";
 
 test("dedupe keeps the translation of an item found in both indexes", () => {
   const items = dedupe([
@@ -14,15 +14,45 @@ test("dedupe keeps the translation of an item found in both indexes", () => {
   assert.deepEqual(items.map((i) => i.url), ["/en/a/", "/b/"]);
 });
 
-test("adjust: Pagefind's scores times each result's factor (type boost, stale), best first, ties in Pagefind's order", () => {
+const DATA = { boosts: { page: 1.05, vacancy: 0.85 }, stale_factor: 0.7 };
+const loadAll = (loaded) => async (batch) => {
+  loaded.push(...batch.map((r) => r.id));
+  return batch.map((r) => ({ id: r.id, kind: r.kind, stale: r.stale, score: r.score }));
+};
+
+test("itemFactor and maxFactor: the type's boost times the stale factor; the largest factor any result can get", () => {
+  assert.equal(itemFactor({ kind: "vacancy", stale: true }, DATA).toFixed(3), "0.595");
+  assert.equal(itemFactor({ kind: "offer", stale: false }, DATA), 1);
+  assert.equal(maxFactor(DATA), 1.05);
+  assert.equal(maxFactor({}), 1);
+});
+
+test("Reranker: the same order as adjusting every result, while reading only the results within the factors' margin", async () => {
+  const kinds = ["page", "vacancy", "offer", "activity"];
+  // 200 results, raw scores falling from 100 by 1 % a step: deterministic kinds and staleness.
+  const results = Array.from({ length: 200 }, (_, i) => ({ id: "r" + i, kind: kinds[(i * 7) % 4], stale: i % 5 === 3, score: 100 * 0.99 ** i }));
+  const expected = results
+    .map((r) => ({ id: r.id, score: r.score * itemFactor(r, DATA) }))
+    .sort((a, b) => b.score - a.score)
+    .map((r) => r.id);
+  const loaded = [];
+  const ranker = new Reranker(results, loadAll(loaded), DATA);
+  const first = await ranker.next(PAGE_SIZE);
+  const second = await ranker.next(PAGE_SIZE);
+  assert.deepEqual([...first, ...second].map((i) => i.id), expected.slice(0, 2 * PAGE_SIZE));
+  assert.ok(loaded.length < 60, `read ${loaded.length} of 200 results for two pages`);
+  assert.equal(new Set(loaded).size, loaded.length, "each result is loaded once");
+});
+
+test("Reranker: an item that is not kept (ended, seen) is skipped; it ends when every result is read", async () => {
   const results = [
-    { id: "vacancy", score: 10 },
-    { id: "offer", score: 9 },
-    { id: "stale", score: 9.5 },
-    { id: "plain", score: 9 },
+    { id: "a", kind: "vacancy", stale: false, score: 10 },
+    { id: "b", kind: "offer", stale: false, score: 9 },
+    { id: "c", kind: "offer", stale: true, score: 8 },
   ];
-  const factors = new Map([["vacancy", 0.85], ["stale", 0.7]]);
-  assert.deepEqual(adjust(results, factors).map((e) => [e.result.id, +e.score.toFixed(2)]), [["offer", 9], ["plain", 9], ["vacancy", 8.5], ["stale", 6.65]]);
+  const ranker = new Reranker(results, loadAll([]), DATA, (item) => item.id !== "b");
+  assert.deepEqual((await ranker.next(5)).map((i) => [i.id, +i.score.toFixed(2)]), [["a", 8.5], ["c", 5.6]]);
+  assert.equal(ranker.done, true);
 });
 
 test("matchesWell: no result or only weak ones is no answer (Pagefind's scores; Meilisearch's are 0..1)", () => {

@@ -14,15 +14,70 @@ export const UNTRANSLATED_FACTOR = 0.8;
 // (docs/search.md): the right answers of everyday questions score far above it.
 export const WEAK_SCORE = 1;
 
+/** A result's score factor from its own metadata: the type's boost x the stale factor (zoekdata.json). */
+export function itemFactor(item, data) {
+  const boost = ((data && data.boosts) || {})[item.kind] ?? 1;
+  return boost * (item.stale && data && data.stale_factor ? data.stale_factor : 1);
+}
+
+/** The largest factor any result can get: a result's adjusted score is at most its raw score times this. */
+export function maxFactor(data) {
+  return Math.max(1, ...Object.values((data && data.boosts) || {}));
+}
+
+// How far past the page the ranker may read ahead (in fragments per page shown) before it settles for
+// the order it knows: only results whose raw scores are within the factors' margin are read.
+export const LOOKAHEAD = 3;
+
 /**
- * Pagefind's results with their scores times the factors (id -> factor: the type's boost, staleness),
- * best first; ties keep Pagefind's order. Returns [{result, score}].
+ * Pagefind's results (raw score, best first) in the order of their adjusted scores (raw x itemFactor),
+ * learnt from the results' own metadata as they are loaded to be shown, instead of from extra
+ * filtered searches. An item is given out once no unread result can beat it: the next unread raw
+ * score x maxFactor is below it. `load(results)` gives their items (with `score` = raw and `kind`,
+ * `stale`); `keep(item)` says whether it is shown at all (not ended, not seen).
  */
-export function adjust(results, factors) {
-  return results
-    .map((result, index) => ({ result, index, score: result.score * (factors.get(result.id) ?? 1) }))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .map(({ result, score }) => ({ result, score }));
+export class Reranker {
+  constructor(results, load, data, keep = () => true) {
+    this.results = results;
+    this.loadItems = load;
+    this.data = data;
+    this.keep = keep;
+    this.bound = maxFactor(data);
+    this.at = 0;
+    this.pool = []; // loaded, adjusted, not given out yet; best first
+  }
+
+  get done() {
+    return !this.pool.length && this.at >= this.results.length;
+  }
+
+  async read(count) {
+    const batch = this.results.slice(this.at, this.at + count);
+    this.at += batch.length;
+    for (const item of await this.loadItems(batch)) {
+      if (!this.keep(item)) continue;
+      item.score *= itemFactor(item, this.data);
+      this.pool.push(item);
+    }
+    this.pool.sort((a, b) => b.score - a.score);
+  }
+
+  /** The next `size` items in adjusted order (fewer at the end). */
+  async next(size) {
+    const items = [];
+    let budget = size * (1 + LOOKAHEAD);
+    while (items.length < size && !this.done) {
+      const unread = this.at < this.results.length ? this.results[this.at].score * this.bound : -Infinity;
+      const settled = this.pool.length && (this.pool[0].score >= unread || budget <= 0);
+      if (settled) items.push(this.pool.shift());
+      else {
+        const count = Math.min(size, Math.max(1, budget));
+        budget -= count;
+        await this.read(count);
+      }
+    }
+    return items;
+  }
 }
 
 // How much each piece of title evidence adds to a shown result's score (titleEvidence): a title that

@@ -5,7 +5,7 @@
 import { ended, nextDate } from "../dates.js";
 import { excerptSegments } from "../highlight.js";
 import { tokenize } from "../query.js";
-import { adjust, byTitle, PAGE_SIZE, UNTRANSLATED_FACTOR } from "../rank.js";
+import { byTitle, PAGE_SIZE, Reranker, UNTRANSLATED_FACTOR } from "../rank.js";
 
 // Pagefind's BM25 settings (docs/search.md, "Ranking"): termSimilarity rewards a whole-word match
 // over a word that merely starts with the query word ("man" in "mantelzorger"); termSaturation
@@ -51,14 +51,43 @@ export function pagefindFilters(selected) {
 }
 
 /**
+ * Pagefind's search, remembered per words and filters for the page's life: the planner's first try,
+ * the query itself and a query typed again (a space, a word back) ask Pagefind once. At 10,000 items
+ * one search of a common word costs 0.5-1 s in Pagefind (docs/performance.md), so asking twice is
+ * what made later queries slow.
+ */
+export function cached(pagefind) {
+  if (!caches.has(pagefind)) {
+    const memo = new Map();
+    caches.set(pagefind, (text, filters = {}) => {
+      const key = text + "\u0000" + JSON.stringify(filters);
+      if (!memo.has(key)) {
+        // A failed search is not remembered; the oldest of CACHED searches is forgotten first.
+        const asked = pagefind.search(text, { filters }).then((response) => response || { results: [] });
+        asked.catch(() => memo.delete(key));
+        memo.set(key, asked);
+        if (memo.size > CACHED) memo.delete(memo.keys().next().value);
+      }
+      return memo.get(key);
+    });
+  }
+  return caches.get(pagefind);
+}
+// Per Pagefind module (a module namespace cannot carry a property); a few dozen answers of a few
+// thousand results each are a few MB at most.
+const caches = new WeakMap();
+const CACHED = 24;
+
+/**
  * The words to search together: the plan's terms, or, when no page has them all, fewer: the word
  * that matches the most pages is dropped first (it tells the least), as Meilisearch's "frequency"
  * matching strategy does; then the plan's fallback (synonyms, compound parts). Every word's index
  * chunk is loaded by the first search, so the searches after it cost no request.
  */
 export async function chooseTerms(pagefind, queryPlan) {
+  const run = cached(pagefind);
   let words = queryPlan.terms.slice();
-  const found = async (list) => ((await pagefind.search(list.join(" "))) || { results: [] }).results.length;
+  const found = async (list) => (await run(list.join(" "))).results.length;
   if (await found(words)) return words;
   while (words.length > 1) {
     const counts = await Promise.all(words.map((word) => found([word])));
@@ -73,67 +102,40 @@ export async function chooseTerms(pagefind, queryPlan) {
 /**
  * One query. Returns {total, best, counts, pager}: counts are facet -> Map(value -> n) over all
  * results of the query (not only the ones shown), best the top score (rank.js decides whether it is good).
+ * The type's boost and the stale factor are applied by the pager from each result's own metadata
+ * (rank.js Reranker), not learnt from extra filtered searches, each as slow as the query itself.
  */
 export async function search(pagefind, queryPlan, selected, lang, defaultLang, data) {
   // The words are chosen once per query, without filters, so choosing a filter never changes them.
   if (!queryPlan.chosen) queryPlan.chosen = await chooseTerms(pagefind, queryPlan);
-  const text = queryPlan.chosen.join(" ");
-  const response = await pagefind.search(text, { filters: pagefindFilters(selected) });
-  const results = adjust(response ? response.results : [], await factors(pagefind, text, data));
+  const response = await cached(pagefind)(queryPlan.chosen.join(" "), pagefindFilters(selected));
+  const results = response.results;
   const counts = {};
-  for (const [facet, values] of Object.entries((response && response.totalFilters) || {})) {
+  for (const [facet, values] of Object.entries(response.totalFilters || {})) {
     counts[facet] = new Map(Object.entries(values).filter(([, n]) => n > 0));
   }
-  return { total: results.length, best: results.length ? results[0].score : 0, counts, pager: new Pager(results, lang, defaultLang, queryPlan) };
+  return { total: results.length, best: results.length ? results[0].score : 0, counts, pager: new Pager(results, lang, defaultLang, queryPlan, data) };
 }
 
-/**
- * id -> score factor for this query's results: the type's boost and the stale factor (zoekdata.json
- * `boosts`, `stale_factor`), a type and freshness preference, never a provider preference. Learnt
- * from the same query restricted by a filter: its index chunks are loaded already, so these cost no
- * request. (A filter-only search, without words, would load every index chunk: 95 KB on the demo.)
- */
-export async function factors(pagefind, text, data) {
-  const found = new Map();
-  const scale = async (filters, factor) => {
-    for (const result of ((await pagefind.search(text, { filters })) || { results: [] }).results) found.set(result.id, (found.get(result.id) ?? 1) * factor);
-  };
-  for (const [type, boost] of Object.entries((data && data.boosts) || {})) await scale({ type }, boost);
-  if (data && data.stale_factor) await scale({ stale: "1" }, data.stale_factor);
-  return found;
-}
-
-/** Shows results page by page: a page's fragments are loaded together; an ended result is skipped. */
+/** Shows results page by page, in adjusted order (rank.js Reranker): an ended result is skipped, an item is shown once. */
 export class Pager {
-  constructor(results, lang, defaultLang, queryPlan = null) {
-    this.results = results;
+  constructor(results, lang, defaultLang, queryPlan = null, data = null) {
     this.plan = queryPlan;
-    this.lang = lang;
-    this.defaultLang = defaultLang;
-    this.at = 0;
     this.seen = new Set();
     this.ready = []; // loaded and ordered, not shown yet
     this.first = true;
+    const load = (batch) => Promise.all(batch.map(async (result) => toItem(await result.data(), result.score, lang, defaultLang)));
+    // Between two daily builds a result can pass (dates.js).
+    const keep = (item) => {
+      if (item.ended || this.seen.has(item.id)) return false;
+      this.seen.add(item.id);
+      return true;
+    };
+    this.ranker = new Reranker(results, load, data, keep);
   }
 
   get done() {
-    return !this.ready.length && this.at >= this.results.length;
-  }
-
-  async load(size) {
-    const items = [];
-    while (items.length < size && this.at < this.results.length) {
-      const batch = this.results.slice(this.at, this.at + size - items.length);
-      this.at += batch.length;
-      const loaded = await Promise.all(batch.map(async ({ result, score }) => toItem(await result.data(), score, this.lang, this.defaultLang)));
-      for (const item of loaded) {
-        // Between two daily builds a result can pass (dates.js); an item is shown once.
-        if (item.ended || this.seen.has(item.id)) continue;
-        this.seen.add(item.id);
-        items.push(item);
-      }
-    }
-    return items;
+    return !this.ready.length && this.ranker.done;
   }
 
   /** The next `size` items that have not ended (fewer at the end). */
@@ -141,10 +143,10 @@ export class Pager {
     if (this.first && this.plan) {
       // The first page, whose titles and summaries are loaded now, in the order they suggest (rank.js byTitle).
       this.first = false;
-      this.ready = byTitle(await this.load(size), this.plan.terms, this.plan.tokens || [], tokenize);
+      this.ready = byTitle(await this.ranker.next(size), this.plan.terms, this.plan.tokens || [], tokenize);
     }
     const items = this.ready.splice(0, size);
-    if (items.length < size) items.push(...(await this.load(size - items.length)));
+    if (items.length < size) items.push(...(await this.ranker.next(size - items.length)));
     return items;
   }
 }
