@@ -9,7 +9,6 @@ build clock is given explicitly and the tests hold on any real date.
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 
 import pytest
 from support import MINIMAL_SITE, copy_site
@@ -17,6 +16,7 @@ from support import MINIMAL_SITE, copy_site
 from sitegen.build.fingerprint import plan_digest
 from sitegen.build.outputs import Output
 from sitegen.build.pipeline import BuildOptions, build
+from sitegen.build.state import load_state
 from sitegen.clock import Clock
 from sitegen.content.read import load_site
 from sitegen.graph import reads
@@ -112,8 +112,7 @@ def test_the_plan_holds_what_the_planner_decided(graph):
 
 
 def _state(root):
-    (path,) = (root / ".hulpwijzer").glob("state-*.pickle")
-    return pickle.loads(path.read_bytes())
+    return load_state(root, root / "public")
 
 
 def test_an_unchanged_site_a_day_later_renders_only_what_time_changed(tmp_path):

@@ -242,8 +242,8 @@ def _build(options: BuildOptions) -> BuildResult:
     result = BuildResult()
     root = options.root.resolve()
     public = options.public
-    state = load_state(root, public)
-    prepared = prepare(options, keep_values=True, state=None if options.clean else state)
+    summary = load_state(root, public, whole=False)
+    prepared = prepare(options, keep_values=True, state=None if options.clean else summary)
     site, theme, ctx, outputs, problems = prepared.site, prepared.theme, prepared.ctx, prepared.outputs, prepared.problems
     result.timings["read+plan"] = time.perf_counter() - started
     errors = [p for p in problems if p.severity == "error"]
@@ -252,7 +252,7 @@ def _build(options: BuildOptions) -> BuildResult:
         raise ContentError(sorted(errors if errors else result.warnings))
     if outputs is None:  # nothing changed since the published build, and time changed nothing yet
         result.items = len(site.graph.members)
-        result.outputs = result.kept = len(state["outputs"])
+        result.outputs = result.kept = summary["count"]
         result.seconds = time.perf_counter() - started
         return result
 
@@ -260,6 +260,7 @@ def _build(options: BuildOptions) -> BuildResult:
     global_part = global_inputs(site, theme, ctx)
     planned = Plans(global_part)
     plans = [planned.digest(output) for output in outputs]
+    state = load_state(root, public)
     previous: dict[str, Record] = state.get("outputs", {})  # what public/ holds now
     old_groups: dict[str, Reads] = state.get("groups", {})
     staging = public.with_name(f".{public.name}.staging")

@@ -21,23 +21,29 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-STATE_VERSION = 5
+STATE_VERSION = 6
 
 
 def state_dir(root: Path) -> Path:
     return root / ".hulpwijzer"
 
 
-def load_state(root: Path, public: Path) -> dict:
+def load_state(root: Path, public: Path, whole: bool = True) -> dict:
+    """The last build's state; without ``whole`` only its summary (what ``sitegen.build.unchanged``
+    needs to tell there is nothing to do), which is written first and read without the records."""
     path = state_file(root, public)
     if not path.exists() or not public.is_dir():
         return {}
     try:
         with path.open("rb") as handle:
             state = pickle.load(handle)
+            if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+                return {}
+            if whole:
+                state.update(pickle.load(handle))
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
         return {}  # written by another version of the code, or cut short: build in full
-    return state if isinstance(state, dict) and state.get("version") == STATE_VERSION else {}
+    return state
 
 
 def state_file(root: Path, public: Path) -> Path:
@@ -52,7 +58,8 @@ def save_state(root: Path, public: Path, outputs: dict, spare: dict[str, str], g
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as handle:
-        pickle.dump({"version": STATE_VERSION, "outputs": outputs, "spare": spare, "groups": groups, **more}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({"version": STATE_VERSION, "count": len(outputs), **more}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({"outputs": outputs, "spare": spare, "groups": groups}, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
     path.with_suffix(".json").unlink(missing_ok=True)  # the state of an earlier version
 
