@@ -37,7 +37,12 @@
         element.hidden = true;
       }
     }
-    var lists = document.querySelectorAll("[data-hw-next-dates]");
+    showNextDates(document);
+  }
+
+  // In every list of next dates under root, only the first date that has not ended is shown.
+  function showNextDates(root) {
+    var lists = root.querySelectorAll("[data-hw-next-dates]");
     for (var j = 0; j < lists.length; j++) {
       var shown = false;
       var dates = lists[j].querySelectorAll("[data-hw-ends]");
@@ -48,6 +53,9 @@
       }
     }
   }
+
+  // For scripts that add cards after this ran (js/listing-filter.js): the same rule, one place.
+  window.hwExpiry = { expired: expired, showNextDates: showNextDates };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", run);

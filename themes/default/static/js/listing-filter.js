@@ -15,6 +15,10 @@
   var list = box.querySelector('.hw-cards');
   if (!nav || !list) return;
   var PAGE_SIZE = 20;  // as the build's listings (ContentType.page_size)
+  // Cards js/expiry.js hid, or would hide (a date passed since the build; its rule, for the cards
+  // fetched after it ran), stay hidden and are not counted.
+  var expired = window.hwExpiry.expired;
+  var nextDates = window.hwExpiry.showNextDates;
   var itemsUrl = box.dataset.items || null;
   var items = null;  // [{terms, card}] once known; null while a long listing's file is not loaded
   if (!itemsUrl) {
@@ -36,26 +40,6 @@
     if (cls) node.className = cls;
     if (text != null) node.textContent = text;
     return node;
-  }
-  // Cards js/expiry.js hid, or would hide (a date passed since the build; the same test as there,
-  // for the cards fetched after it ran), stay hidden and are not counted.
-  var now = new Date();
-  var today = now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0') + '-' + String(now.getDate()).padStart(2, '0');
-  function expired(card) {
-    var through = card.getAttribute('data-hw-valid-through');
-    if (through) return through < today;
-    var ends = Date.parse(card.getAttribute('data-hw-ends') || '');
-    return !isNaN(ends) && ends < now.getTime();
-  }
-  // A fetched card's list of next dates shows its first date that has not ended, as expiry.js does.
-  function nextDates(card) {
-    Array.prototype.forEach.call(card.querySelectorAll('[data-hw-next-dates]'), function (dates) {
-      var shown = false;
-      Array.prototype.forEach.call(dates.querySelectorAll('[data-hw-ends]'), function (date) {
-        date.hidden = shown || expired(date);
-        shown = shown || !date.hidden;
-      });
-    });
   }
   function withoutExpired(all) {
     return all.filter(function (item) { return !item.card.hidden && !expired(item.card); });
