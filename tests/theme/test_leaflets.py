@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 from pypdf import PdfReader
-from support import AXE_JS, vnu_errors
+from support import run_axe, vnu_errors
 
 pytestmark = pytest.mark.browser
 
@@ -119,12 +119,8 @@ def test_leaflet_pages_are_valid_and_accessible_and_local(demo_public, demo_url,
         for width in (320, 1280):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(demo_url + "/" + path.removesuffix("index.html"))
-            page.add_script_tag(path=str(AXE_JS))
-            result = page.evaluate(
-                "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-                "['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}, resultTypes: ['violations']})"
-            )
-            assert result["violations"] == [], (path, width, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]])
+            violations = run_axe(page)
+            assert violations == [], (path, width, violations)
     context.close()
     assert hosts == {urlparse(demo_url).netloc}
 

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from support import AXE_JS, MINIMAL_SITE, REPO, TEST_TODAY, build_site, copy_site, vnu_errors
+from support import MINIMAL_SITE, REPO, TEST_TODAY, build_site, copy_site, run_axe, vnu_errors
 
 from sitegen.cli.main import main
 
@@ -165,11 +165,7 @@ def test_map_pages_are_valid_accessible_and_local(demo_public, demo_url, browser
         for width in (320, 1280):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(demo_url + "/" + path.removesuffix("index.html"))
-            page.add_script_tag(path=str(AXE_JS))
-            result = page.evaluate(
-                "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-                "['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}, resultTypes: ['violations']})"
-            )
-            assert result["violations"] == [], (path, width, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]])
+            violations = run_axe(page)
+            assert violations == [], (path, width, violations)
     context.close()
     assert hosts == {urlparse(demo_url).netloc}

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from support import AXE_JS, REPO
+from support import REPO, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -201,12 +201,8 @@ def test_axe_with_filters_chosen(demo_url, browser, prefix):
     for width in (320, 1280):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(demo_url + prefix + "/respijtzorg/?indicatie=ja&leeftijd=kind")
-        page.add_script_tag(path=str(AXE_JS))
-        result = page.evaluate(
-            "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-            "['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}, resultTypes: ['violations']})"
-        )
-        assert result["violations"] == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        violations = run_axe(page)
+        assert violations == [], violations
     context.close()
 
 
